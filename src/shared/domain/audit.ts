@@ -1,0 +1,170 @@
+/**
+ * An audit and what its team records in the field: Audit (with its team), Response (one per
+ * auditor and criterion), ConsolidatedResult (one per criterion), Observation, Attachment and
+ * SituationTest.
+ */
+import { z } from 'zod';
+import { Id, IsoDate, Name, RecordMeta, Text, Timestamp, ListAll, partial, omit } from './common';
+import { AuditMethod, AuditStatus, Rating, Severity } from './vocabulary';
+
+const Grounds = z.array(z.string().max(40)).max(20).default([]);
+
+export const AuditFields = {
+  programmeId: Id,
+  serviceId: Id,
+  /** The published template version this audit pins. */
+  templateVersionId: Id,
+  title: Name,
+  scope: Text.default(''),
+  methods: z.array(AuditMethod).min(1, 'Choose at least one method').max(6),
+  leadId: Id.nullable().default(null),
+  /** Auditors of the team (the lead included). */
+  teamIds: z.array(Id).max(50).default([]),
+  plannedStart: IsoDate.nullable().default(null),
+  plannedEnd: IsoDate.nullable().default(null),
+  actualStart: IsoDate.nullable().default(null),
+  actualEnd: IsoDate.nullable().default(null),
+};
+export const Audit = RecordMeta.extend({ ...AuditFields, status: AuditStatus });
+export type Audit = z.infer<typeof Audit>;
+export const AuditCreate = z.strictObject(AuditFields);
+export const AuditUpdate = z.strictObject({
+  id: Id,
+  ...partial(omit(AuditFields, 'programmeId', 'serviceId', 'templateVersionId')),
+});
+export const AuditList = ListAll.extend({ programmeId: Id.optional(), serviceId: Id.optional() });
+export const AuditSetStatus = z.strictObject({ id: Id, status: AuditStatus });
+
+/** The value of an answer: a rating for rating/yes_no criteria, or a number, choice or text. */
+export const ResponseFields = {
+  auditId: Id,
+  criterionId: Id,
+  auditorId: Id,
+  rating: Rating.nullable().default(null),
+  /** For number, choice (index) and free-text criteria. */
+  value: z.union([z.number(), z.string().max(20_000)]).nullable().default(null),
+  note: Text.default(''),
+  /** Observation and attachment ids that back this answer. */
+  evidenceIds: z.array(Id).max(100).default([]),
+  answeredAt: Timestamp,
+};
+export const Response = RecordMeta.extend(ResponseFields);
+export type Response = z.infer<typeof Response>;
+export const ResponseCreate = z.strictObject(ResponseFields);
+export const ResponseUpdate = z.strictObject({
+  id: Id,
+  ...partial(omit(ResponseFields, 'auditId', 'criterionId', 'auditorId')),
+});
+export const ResponseList = ListAll.extend({ auditId: Id, auditorId: Id.optional() });
+
+export const ConsolidatedResultFields = {
+  auditId: Id,
+  criterionId: Id,
+  rating: Rating.nullable().default(null),
+  value: z.union([z.number(), z.string().max(20_000)]).nullable().default(null),
+  note: Text.default(''),
+  decidedBy: Id,
+};
+export const ConsolidatedResult = RecordMeta.extend(ConsolidatedResultFields);
+export type ConsolidatedResult = z.infer<typeof ConsolidatedResult>;
+export const ConsolidatedResultCreate = z.strictObject(ConsolidatedResultFields);
+export const ConsolidatedResultUpdate = z.strictObject({
+  id: Id,
+  ...partial(omit(ConsolidatedResultFields, 'auditId', 'criterionId')),
+});
+export const ConsolidatedResultList = ListAll.extend({ auditId: Id });
+
+export const ObservationFields = {
+  auditId: Id,
+  authorId: Id,
+  observedAt: Timestamp,
+  location: z.string().trim().max(500).default(''),
+  method: AuditMethod,
+  narrative: z.string().trim().min(1, 'Required').max(20_000),
+  grounds: Grounds,
+  severity: Severity.nullable().default(null),
+  criterionIds: z.array(Id).max(100).default([]),
+  /** True when the entry holds personal data: excluded from reports and exports unless asked. */
+  personalData: z.boolean().default(false),
+};
+export const Observation = RecordMeta.extend(ObservationFields);
+export type Observation = z.infer<typeof Observation>;
+export const ObservationCreate = z.strictObject(ObservationFields);
+export const ObservationUpdate = z.strictObject({
+  id: Id,
+  ...partial(omit(ObservationFields, 'auditId', 'authorId')),
+});
+export const ObservationList = ListAll.extend({ auditId: Id });
+
+/** A file kept in the attachments folder, addressed by its SHA-256. */
+export const Attachment = RecordMeta.extend({
+  auditId: Id,
+  observationId: Id.nullable(),
+  fileName: z.string().min(1).max(255),
+  mediaType: z.string().max(100),
+  size: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  caption: z.string().max(1000),
+  personalData: z.boolean(),
+});
+export type Attachment = z.infer<typeof Attachment>;
+/** Content travels base64-encoded over the API: attachments are photos and documents of a few MB. */
+export const AttachmentCreate = z.strictObject({
+  auditId: Id,
+  observationId: Id.nullable().default(null),
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .refine((n) => !/[\\/\0]/.test(n) && n !== '.' && n !== '..', 'A file name, not a path'),
+  mediaType: z.string().max(100).default('application/octet-stream'),
+  contentBase64: z.base64().max(70_000_000, 'Attachments are limited to 50 MB'),
+  caption: z.string().max(1000).default(''),
+  personalData: z.boolean().default(false),
+});
+export const AttachmentUpdate = z.strictObject({
+  id: Id,
+  caption: z.string().max(1000).optional(),
+  personalData: z.boolean().optional(),
+  observationId: Id.nullable().optional(),
+});
+export const AttachmentList = ListAll.extend({ auditId: Id, observationId: Id.optional() });
+
+/**
+ * A paired situation test (mystery shopping): two testers who differ in one characteristic ask
+ * for the same service; a difference in treatment is evidence of discrimination.
+ */
+export const SituationTestFields = {
+  auditId: Id,
+  scenario: z.string().trim().min(1, 'Required').max(5000),
+  conductedOn: IsoDate,
+  /** The characteristic the two profiles differ in, as a ground code. */
+  groundTested: z.string().max(40),
+  testerACode: z.string().trim().max(20),
+  profileA: z.string().max(2000).default(''),
+  outcomeA: z.string().max(5000).default(''),
+  testerBCode: z.string().trim().max(20),
+  profileB: z.string().max(2000).default(''),
+  outcomeB: z.string().max(5000).default(''),
+  differentialTreatment: z.boolean().nullable().default(null),
+  notes: Text.default(''),
+};
+export const SituationTest = RecordMeta.extend(SituationTestFields);
+export type SituationTest = z.infer<typeof SituationTest>;
+export const SituationTestCreate = z.strictObject(SituationTestFields);
+export const SituationTestUpdate = z.strictObject({ id: Id, ...partial(omit(SituationTestFields, 'auditId')) });
+export const SituationTestList = ListAll.extend({ auditId: Id });
+
+export const AgreementSummary = z.object({
+  auditId: Id,
+  /** Criteria rated by at least two auditors. */
+  comparable: z.number().int(),
+  /** Of those, criteria where every auditor gave the same rating. */
+  agreeing: z.number().int(),
+  /** agreeing / comparable, or null when nothing is comparable. */
+  agreement: z.number().min(0).max(1).nullable(),
+  disagreements: z.array(
+    z.object({ criterionId: Id, ratings: z.array(z.object({ auditorId: Id, rating: Rating.nullable() })) }),
+  ),
+});

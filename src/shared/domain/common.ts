@@ -1,0 +1,63 @@
+/**
+ * Building blocks shared by every entity schema: ids, dates, multilingual text and the metadata
+ * every record carries (stable UUID, author, created/updated times, revision, archive mark).
+ */
+import { z } from 'zod';
+
+export const Id = z.uuid();
+export type Id = z.infer<typeof Id>;
+
+/** A calendar date, `2026-03-01`. */
+export const IsoDate = z.iso.date();
+/** An instant with offset, `2026-03-01T10:15:00.000Z`. */
+export const Timestamp = z.iso.datetime({ offset: true });
+
+/** A short required text: trimmed, not empty. */
+export const Name = z.string().trim().min(1, 'Required').max(200);
+/** A longer free text; may be empty. */
+export const Text = z.string().max(20_000);
+
+/**
+ * Text in several languages, keyed by ISO 639-1 code: `{ en: 'Greeting', es: 'Saludo' }`.
+ * At least one language must be present.
+ */
+export const LocalizedText = z
+  .record(z.string().regex(/^[a-z]{2}$/, 'Language code of two letters'), z.string().max(20_000))
+  .refine((v) => Object.values(v).some((s) => s.trim().length > 0), 'At least one language is required');
+export type LocalizedText = z.infer<typeof LocalizedText>;
+/** Like LocalizedText, but may be empty (`{}`): guidance, descriptions. */
+export const OptionalLocalizedText = z.record(z.string().regex(/^[a-z]{2}$/), z.string().max(20_000));
+
+/** Metadata of every stored record. */
+export const RecordMeta = z.object({
+  id: Id,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  createdBy: Id.nullable(),
+  updatedBy: Id.nullable(),
+  rev: z.number().int().min(1),
+  archivedAt: Timestamp.nullable(),
+});
+
+export const ById = z.strictObject({ id: Id });
+
+/** Input of every `*.list` channel that has no filter of its own. */
+export const ListAll = z.strictObject({ includeArchived: z.boolean().optional() });
+
+/**
+ * Makes every field optional and drops its default, for update inputs: an absent key means
+ * "leave as is", never "reset to the default".
+ */
+export function partial<T extends Record<string, z.ZodType>>(fields: T): { [K in keyof T]: z.ZodOptional<T[K]> } {
+  const out: Record<string, z.ZodType> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    out[k] = (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : v).optional();
+  }
+  return out as { [K in keyof T]: z.ZodOptional<T[K]> };
+}
+
+export function omit<T extends Record<string, z.ZodType>, K extends keyof T>(fields: T, ...keys: K[]): Omit<T, K> {
+  const out = { ...fields };
+  for (const k of keys) delete out[k];
+  return out;
+}

@@ -9,6 +9,7 @@ import type { Channel, Input, Output, SessionState } from '../../shared/api/cont
 import { AppError, type Envelope } from '../../shared/api/errors';
 import { Language } from '../../shared/domain/vocabulary';
 import { createDispatcher } from './api/dispatch';
+import { backupDir, backupIfDue } from './db/backup';
 import { HANDLERS, isReadOnly, type DatabaseChannel } from './api/handlers';
 import type { ServiceContext } from './services/context';
 import type { Person } from '../../shared/domain/programme';
@@ -72,6 +73,12 @@ export function openCore(options: CoreOptions): Core {
   const settingsFile = join(dataDir, 'settings.json');
   let settings = readSettings(settingsFile);
   let ws = openWorkspace('main', workspaceDir(dataDir, 'main'), clock);
+  try {
+    backupIfDue(ws.db, backupDir(workspaceDir(dataDir, 'main')), new Date());
+  } catch (e) {
+    // A failed backup must not keep the user from their work; it is logged and retried next start.
+    (options.log ?? console.error)(e);
+  }
 
   const sessionState = (w: Workspace): SessionState => {
     const personId = w.currentPersonId();

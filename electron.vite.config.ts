@@ -1,6 +1,18 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * In development only, drops the page's CSP <meta>: Vite's React Refresh preamble is an inline
+ * script, which the strict policy forbids. The main process still sends its development policy
+ * as a header (src/main/shell/csp.ts); built pages keep the strict <meta>.
+ */
+const devWithoutCspMeta = (): Plugin => ({
+  name: 'citizen-audit:dev-without-csp-meta',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>\s*/i, ''),
+});
 
 export default defineConfig({
   main: {
@@ -25,6 +37,6 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [react(), devWithoutCspMeta()],
   },
 });

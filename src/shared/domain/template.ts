@@ -4,7 +4,7 @@
  * a published version, so its checklist never changes under the auditors.
  */
 import { z } from 'zod';
-import { Id, Name, RecordMeta, LocalizedText, OptionalLocalizedText, ListAll, partial, omit } from './common';
+import { Id, RecordMeta, LocalizedText, OptionalLocalizedText, ListAll, partial, omit } from './common';
 import { ResponseType } from './vocabulary';
 
 export const TemplateFields = {

@@ -33,7 +33,7 @@ import {
   TEMPLATE_VERSION,
 } from '../repositories/specs';
 import type { ServiceContext } from './context';
-import { createEntity, crudService, requireRecord, updateEntity, violation, type Fields, type Rules } from './entity';
+import { crudService, requireRecord, updateEntity, violation, type Fields, type Rules } from './entity';
 import { criterionInVersion } from './templates';
 
 const auditRules: Rules<Audit> = {

@@ -1,0 +1,155 @@
+/**
+ * The Electron main process: app lifecycle around the core. Everything that decides what the
+ * app does lives in ./core (no `electron` there); this file only starts things in a safe order:
+ * security rules → core → IPC → menu → window.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, Menu, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
+import { AppError } from '../shared/api/errors';
+import { openCore, type Core } from './core';
+import { registerApi } from './shell/ipc';
+import { buildAppMenu } from './shell/menu';
+import { installSecurity, secureSession } from './shell/security';
+import type { AppPageLocation } from './shell/senderCheck';
+import { createMainWindow, WINDOW_TITLE } from './shell/window';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const PRELOAD_PATH = join(here, '../preload/index.cjs');
+const RENDERER_INDEX_PATH = join(here, '../renderer/index.html');
+
+// The dev server URL is honoured only in an unpackaged build: in an installed app an
+// environment variable must never be able to point our privileged window at another page.
+const devServerUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
+// DevTools give full access to the page and the API: only while developing.
+const allowDevTools = !app.isPackaged;
+
+const page: AppPageLocation = {
+  rendererFileUrl: pathToFileURL(RENDERER_INDEX_PATH).href,
+  devServerUrl,
+};
+
+// Set before anything reads paths: the name is part of the default userData folder.
+app.setName(WINDOW_TITLE);
+app.setAboutPanelOptions({ applicationName: WINDOW_TITLE, applicationVersion: app.getVersion() });
+
+// A test (or a user who wants a separate data folder) may point the app elsewhere. userData
+// follows, so Chromium's own files and the single-instance lock stay in that folder as well.
+const overrideDataDir = process.env.CITIZEN_AUDIT_DATA_DIR;
+if (overrideDataDir) {
+  const absolute = resolve(overrideDataDir);
+  mkdirSync(absolute, { recursive: true });
+  app.setPath('userData', absolute);
+}
+
+// Every renderer is sandboxed, whatever a window's options say.
+app.enableSandbox();
+// Installed before `ready` so no web contents can ever exist without these rules.
+installSecurity(page);
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+/** True only for the top frame of the app's current window. */
+function isAppMainFrame(frame: WebFrameMain, event: IpcMainInvokeEvent): boolean {
+  const win = mainWindow;
+  if (win === null || win.isDestroyed()) return false;
+  const contents = win.webContents;
+  // Compare by ids: Electron may hand out distinct wrapper objects for the same frame.
+  return (
+    event.sender.id === contents.id &&
+    frame.parent === null &&
+    frame.processId === contents.mainFrame.processId &&
+    frame.frameTreeNodeId === contents.mainFrame.frameTreeNodeId
+  );
+}
+
+function openWindow(): void {
+  const win = createMainWindow({
+    preloadPath: PRELOAD_PATH,
+    rendererIndexPath: RENDERER_INDEX_PATH,
+    devServerUrl,
+    allowDevTools,
+  });
+  mainWindow = win;
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+}
+
+function focusMainWindow(): void {
+  const win = mainWindow;
+  if (win === null || win.isDestroyed()) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+/** Shows a blocking error and exits; used when the app cannot start safely. */
+function failStartup(title: string, message: string): void {
+  dialog.showErrorBox(title, message);
+  app.exit(1);
+}
+
+function start(): void {
+  const dataDir = app.getPath('userData');
+  try {
+    core = openCore({ dataDir });
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'database_too_new' || error.code === 'database_corrupt')) {
+      // The core's message says what is wrong and what to do; nothing has been changed.
+      failStartup(`${WINDOW_TITLE} cannot open its data`, error.message);
+    } else {
+      console.error('[main] the core failed to start', error);
+      failStartup(
+        `${WINDOW_TITLE} could not start`,
+        `The data folder ${dataDir} could not be opened.\n\n${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    return;
+  }
+
+  secureSession(page);
+  registerApi(core, isAppMainFrame, page);
+  Menu.setApplicationMenu(buildAppMenu({ allowDevTools }));
+  openWindow();
+}
+
+// One instance only: two processes writing the same SQLite database and files would conflict.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    focusMainWindow();
+  });
+
+  app.on('window-all-closed', () => {
+    // macOS apps stay active without windows until the user quits explicitly.
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    // macOS: clicking the dock icon with no window open reopens it.
+    if (core !== null && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+
+  app.on('will-quit', () => {
+    const open = core;
+    core = null;
+    if (open === null) return;
+    try {
+      open.close();
+    } catch (error) {
+      console.error('[main] closing the core failed', error);
+    }
+  });
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('[main] startup failed', error);
+      failStartup(`${WINDOW_TITLE} could not start`, error instanceof Error ? error.message : String(error));
+    });
+}

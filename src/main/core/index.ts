@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Channel, Input, Output, SessionState } from '../../shared/api/contract';
+import type { Call, Channel, Output, SessionState } from '../../shared/api/contract';
 import { AppError, type Envelope } from '../../shared/api/errors';
 import { Language } from '../../shared/domain/vocabulary';
 import { createDispatcher } from './api/dispatch';
@@ -36,7 +36,7 @@ export interface CoreOptions {
   log?: (e: unknown) => void;
 }
 
-export type Call = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
+export type { Call };
 
 export interface Core {
   /** Parses the input against the contract, runs the handler, never throws. */

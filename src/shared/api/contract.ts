@@ -136,5 +136,11 @@ export type Input<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type Output<C extends Channel> = z.output<Contract[C]['output']>;
 
+/**
+ * One typed call of the contract, whatever the transport: the core in-process, IPC, http.
+ * Seed loaders and the command line depend on this type only, never on a transport.
+ */
+export type Call = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
+
 export const CHANNELS = Object.keys(contract) as Channel[];
 export const isChannel = (c: unknown): c is Channel => typeof c === 'string' && Object.hasOwn(contract, c);

@@ -18,7 +18,7 @@ import type { EvidenceLink } from '../../../shared/domain/findings';
 import type { Call } from '../../../shared/api/contract';
 import { DemoFile, type DemoAudit, type DemoEvidence, type DemoFile as DemoFileType } from './demoFile';
 import { builtInTemplate, installTemplate, type InstalledTemplate } from './templates';
-import demoJson from '../../../../resources/demo/demo.json';
+import demoJson from '../../../../resources/demo/demo.json' with { type: 'json' };
 
 let parsed: DemoFileType | undefined;
 /** The bundled demo file, parsed once. */

@@ -5,9 +5,9 @@
  */
 import { TemplateFile, type TemplateFile as TemplateFileType } from '../../../shared/exchange/templateFile';
 import type { Call } from '../../../shared/api/contract';
-import localPolice from '../../../../resources/templates/local_police.json';
-import employmentServices from '../../../../resources/templates/employment_services.json';
-import generalFrontOffice from '../../../../resources/templates/general_front_office.json';
+import localPolice from '../../../../resources/templates/local_police.json' with { type: 'json' };
+import employmentServices from '../../../../resources/templates/employment_services.json' with { type: 'json' };
+import generalFrontOffice from '../../../../resources/templates/general_front_office.json' with { type: 'json' };
 
 export interface InstalledTemplate {
   templateId: string;

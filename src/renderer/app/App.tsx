@@ -1,0 +1,70 @@
+/**
+ * What the app shows follows the session the core holds: nobody chosen yet → "Who are you?";
+ * no programme yet → the start screen; otherwise the screens of `NAV`. The UI language follows
+ * `session.language` (kept by the core, so it survives restarts).
+ */
+import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../api/hooks';
+import { applyLanguage } from '../i18n';
+import { StartScreen } from '../screens/StartScreen';
+import { WhoAreYouScreen } from '../screens/WhoAreYouScreen';
+import { NAV } from './nav';
+import { Shell } from './Shell';
+
+export function App(): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const language = session.data?.language;
+  const [appliedLanguage, setAppliedLanguage] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!language) return;
+    void applyLanguage(language).then(() => setAppliedLanguage(language));
+  }, [language]);
+
+  if (session.isError) {
+    return (
+      <Center h="100vh" p="xl">
+        <Alert color="red" title={t('app.loadFailed')} role="alert" maw={560}>
+          <Stack gap="sm">
+            <Text size="sm">{session.error.message}</Text>
+            <Button variant="default" onClick={() => void session.refetch()} w="fit-content">
+              {t('app.retry')}
+            </Button>
+          </Stack>
+        </Alert>
+      </Center>
+    );
+  }
+  if (!session.data || appliedLanguage !== language || i18n.language !== language) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    );
+  }
+
+  const s = session.data;
+  if (!s.currentPerson) return <WhoAreYouScreen session={s} />;
+  if (!s.programme) {
+    return (
+      <Shell session={s}>
+        <StartScreen session={s} />
+      </Shell>
+    );
+  }
+  const first = NAV[0]?.path ?? '/';
+  return (
+    <Shell session={s}>
+      <Routes>
+        {NAV.map(({ path, screen: Screen }) => (
+          <Route key={path} path={path} element={<Screen />} />
+        ))}
+        <Route path="*" element={<Navigate to={first} replace />} />
+      </Routes>
+    </Shell>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * The frame around every screen once someone is working: header (app, workspace, language,
+ * person), the navigation built from `NAV`, and the demo banner while the demo is open.
+ */
+import { Alert, AppShell, Badge, Button, Group, NavLink, Text } from '@mantine/core';
+import { NavLink as RouterNavLink, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { SessionState } from '../../shared/api/contract';
+import { useApiMutation } from '../api/hooks';
+import { LanguageSwitch } from './LanguageSwitch';
+import { NAV } from './nav';
+import { PersonMenu } from './PersonMenu';
+
+export function Shell({ session, children }: { session: SessionState; children: React.ReactNode }): React.JSX.Element {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const openWorkspace = useApiMutation('session.openWorkspace', '*');
+  const withNav = session.programme !== null;
+  const demo = session.workspace === 'demo';
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={withNav ? { width: 220, breakpoint: 0 } : undefined} padding="xl">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header px="lg">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Text fw={700} size="lg">
+              {t('app.title')}
+            </Text>
+            <Badge color={demo ? 'grape' : 'gray'} data-testid="workspace-badge" aria-label={`${t('app.workspace')}: ${t(`vocab.workspace.${session.workspace}`)}`}>
+              {t(`vocab.workspace.${session.workspace}`)}
+            </Badge>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch language={session.language} />
+            {session.currentPerson && <PersonMenu current={session.currentPerson} />}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      {withNav && (
+        <AppShell.Navbar p="sm" component="nav" aria-label={t('app.mainNavigation')}>
+          {NAV.map((entry) => (
+            <NavLink
+              key={entry.path}
+              component={RouterNavLink}
+              to={entry.path}
+              label={t(entry.labelKey)}
+              active={location.pathname === entry.path}
+              aria-current={location.pathname === entry.path ? 'page' : undefined}
+            />
+          ))}
+          {!demo && (
+            <Button
+              variant="subtle"
+              mt="auto"
+              fullWidth
+              h="auto"
+              py={8}
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+              onClick={() => openWorkspace.mutate({ workspace: 'demo' })} loading={openWorkspace.isPending}>
+              {t('app.openDemo')}
+            </Button>
+          )}
+        </AppShell.Navbar>
+      )}
+      <AppShell.Main id="main" tabIndex={-1}>
+        {demo && (
+          <Alert color="grape" variant="light" mb="lg" data-testid="demo-banner" title={t('vocab.workspace.demo')}>
+            <Group justify="space-between" wrap="nowrap">
+              <Text size="sm">{t('app.demoBanner')}</Text>
+              <Button size="xs" color="grape" onClick={() => openWorkspace.mutate({ workspace: 'main' })} loading={openWorkspace.isPending}>
+                {t('app.backToMine')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        <div style={{ maxWidth: 1100 }}>{children}</div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

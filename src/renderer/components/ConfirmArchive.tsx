@@ -1,0 +1,54 @@
+/** Asks before archiving a record; shows the core's refusal if archiving fails. */
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ServerError } from './ServerError';
+
+export function ConfirmArchive({
+  name,
+  onCancel,
+  onConfirm,
+}: {
+  /** The record's name; the dialog is open while it is not null. */
+  name: string | null;
+  onCancel: () => void;
+  onConfirm: () => Promise<void>;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const close = () => {
+    setError(null);
+    onCancel();
+  };
+  return (
+    <Modal opened={name !== null} onClose={close} title={t('common.confirmArchiveTitle', { name: name ?? '' })} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Stack gap="md">
+        <Text>{t('common.confirmArchiveBody')}</Text>
+        <ServerError message={error} />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={close} data-autofocus>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color="red"
+            loading={busy}
+            onClick={async () => {
+              setBusy(true);
+              setError(null);
+              try {
+                await onConfirm();
+              } catch (e) {
+                setError(e instanceof Error ? e.message : String(e));
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
+            {t('common.archive')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

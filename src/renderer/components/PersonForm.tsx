@@ -1,0 +1,83 @@
+/** The fields of a Person, as used by the People screen and (a subset) by "Who are you?". */
+import { NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { PERSON_ROLES } from '../../shared/domain/vocabulary';
+import type { Person } from '../../shared/domain/programme';
+import type { Input } from '../../shared/api/contract';
+import { dateOrNull, type FormState } from './useForm';
+
+export type PersonValues = {
+  displayName: string;
+  role: string;
+  code: string;
+  email: string;
+  organisation: string;
+  certificationDate: string;
+};
+
+export const emptyPerson = (role = 'auditor'): PersonValues => ({
+  displayName: '',
+  role,
+  code: '',
+  email: '',
+  organisation: '',
+  certificationDate: '',
+});
+
+export const personValues = (p: Person): PersonValues => ({
+  displayName: p.displayName,
+  role: p.role,
+  code: p.code,
+  email: p.email,
+  organisation: p.organisation,
+  certificationDate: p.certificationDate ?? '',
+});
+
+/** Form text → the channel's input; the schema decides whether it is valid. */
+export const personInput = (v: PersonValues) =>
+  ({
+    displayName: v.displayName,
+    role: v.role,
+    code: v.code,
+    email: v.email.trim(),
+    organisation: v.organisation,
+    certificationDate: dateOrNull(v.certificationDate),
+  }) as Input<'people.create'>;
+
+export function PersonFields({ form, full }: { form: FormState<PersonValues>; full: boolean }): React.JSX.Element {
+  const { t } = useTranslation();
+  const roles = PERSON_ROLES.map((r) => ({ value: r, label: t(`vocab.role.${r}`) }));
+  return (
+    <Stack gap="sm">
+      <TextInput label={t('fields.displayName')} required autoComplete="name" {...form.text('displayName')} data-autofocus />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect
+          label={t('fields.role')}
+          required
+          data={roles}
+          value={form.values.role}
+          onChange={(e) => form.set('role', e.currentTarget.value)}
+          error={form.errors.role}
+        />
+        <TextInput
+          label={t('fields.code')}
+          description={t('fields.codeHint')}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          required
+          autoComplete="off"
+          spellCheck={false}
+          {...form.text('code')}
+        />
+      </SimpleGrid>
+      {full && (
+        <>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t('fields.email')} type="email" autoComplete="email" {...form.text('email')} />
+            <TextInput label={t('fields.organisation')} {...form.text('organisation')} />
+          </SimpleGrid>
+          <TextInput label={t('fields.certificationDate')} type="date" {...form.text('certificationDate')} />
+        </>
+      )}
+    </Stack>
+  );
+}

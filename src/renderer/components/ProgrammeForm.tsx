@@ -1,0 +1,81 @@
+/** The fields of a Programme, shared by the start screen (create) and the Programme screen (edit). */
+import { NativeSelect, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../../shared/domain/vocabulary';
+import type { Programme } from '../../shared/domain/programme';
+import type { Input } from '../../shared/api/contract';
+import { dateOrNull, type FormState } from './useForm';
+
+export type ProgrammeValues = {
+  name: string;
+  city: string;
+  coordinatingOffice: string;
+  periodStart: string;
+  periodEnd: string;
+  defaultLanguage: string;
+  reportBranding: string;
+};
+
+export const emptyProgramme = (language: string): ProgrammeValues => ({
+  name: '',
+  city: '',
+  coordinatingOffice: '',
+  periodStart: '',
+  periodEnd: '',
+  defaultLanguage: language,
+  reportBranding: '',
+});
+
+export const programmeValues = (p: Programme): ProgrammeValues => ({
+  name: p.name,
+  city: p.city,
+  coordinatingOffice: p.coordinatingOffice,
+  periodStart: p.periodStart ?? '',
+  periodEnd: p.periodEnd ?? '',
+  defaultLanguage: p.defaultLanguage,
+  reportBranding: p.reportBranding,
+});
+
+export const programmeInput = (v: ProgrammeValues) =>
+  ({
+    name: v.name,
+    city: v.city,
+    coordinatingOffice: v.coordinatingOffice,
+    periodStart: dateOrNull(v.periodStart),
+    periodEnd: dateOrNull(v.periodEnd),
+    defaultLanguage: v.defaultLanguage,
+    reportBranding: v.reportBranding,
+  }) as Input<'programmes.create'>;
+
+export function ProgrammeFields({ form }: { form: FormState<ProgrammeValues> }): React.JSX.Element {
+  const { t } = useTranslation();
+  const languages = LANGUAGES.map((l) => ({ value: l, label: t(`vocab.language.${l}`) }));
+  return (
+    <Stack gap="sm">
+      <TextInput label={t('fields.programmeName')} required {...form.text('name')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('fields.city')} required autoComplete="address-level2" {...form.text('city')} />
+        <TextInput label={t('fields.coordinatingOffice')} {...form.text('coordinatingOffice')} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput label={t('fields.periodStart')} type="date" {...form.text('periodStart')} />
+        <TextInput label={t('fields.periodEnd')} type="date" {...form.text('periodEnd')} />
+        <NativeSelect
+          label={t('fields.defaultLanguage')}
+          data={languages}
+          value={form.values.defaultLanguage}
+          onChange={(e) => form.set('defaultLanguage', e.currentTarget.value)}
+          error={form.errors.defaultLanguage}
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t('fields.reportBranding')}
+        description={t('fields.reportBrandingHint')}
+        inputWrapperOrder={['label', 'description', 'input', 'error']}
+        autosize
+        minRows={2}
+        {...form.text('reportBranding')}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * Form state for the modal and page forms: typed text lives here until the core accepts it, so a
+ * failed save (client validation or a refusal by the core) never loses what was typed.
+ * Client validation uses the same zod schema the core applies, with messages in the UI language;
+ * a refusal by the core (`invalid_input`, `rule_violation`, …) is shown with the core's message.
+ */
+import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import type { z } from 'zod';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { ApiCallError } from '../api/client';
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+/** Turns zod issues into one translated message per top-level field. */
+export function fieldErrors(error: z.ZodError, t: TFunction): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? '_form');
+    if (out[field]) continue;
+    out[field] = issueMessage(issue, field, t);
+  }
+  return out;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, field: string, t: TFunction): string {
+  switch (issue.code) {
+    case 'too_small':
+      return t('validation.required');
+    case 'too_big':
+      return t('validation.tooLong', { max: Number(issue.maximum) });
+    case 'invalid_type':
+    case 'invalid_value':
+      return t('validation.required');
+    case 'invalid_format':
+      if (issue.format === 'email') return t('validation.email');
+      if (issue.format === 'date') return t('validation.date');
+      if (field === 'code') return t('validation.code');
+      return t('validation.invalid');
+    case 'custom':
+      if (field === 'periodEnd') return t('validation.periodOrder');
+      return t('validation.invalid');
+    default:
+      return t('validation.invalid');
+  }
+}
+
+export interface FormState<V extends Record<string, string>> {
+  values: V;
+  errors: FieldErrors;
+  serverError: string | null;
+  submitting: boolean;
+  set: <K extends keyof V>(name: K, value: V[K]) => void;
+  /** Props for a Mantine text input: value, onChange, error. */
+  text: (name: keyof V & string) => {
+    value: string;
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
+    error: string | undefined;
+  };
+  /**
+   * Validates `input` with `schema`; when valid runs `save`. Resolves true when saved. On any
+   * failure the typed values stay as they are and the errors are shown.
+   */
+  submit: <S extends z.ZodType>(schema: S, input: z.input<S>, save: (input: z.input<S>) => Promise<unknown>) => Promise<boolean>;
+  reset: (values: V) => void;
+  formRef: React.RefObject<HTMLFormElement | null>;
+}
+
+export function useForm<V extends Record<string, string>>(initial: V): FormState<V> {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<V>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const formRef = useRef<HTMLFormElement | null>(null);
+  const [focusTick, setFocusTick] = useState(0);
+
+  // After a failed validation, move focus to the first invalid field (keyboard and screen-reader users).
+  useEffect(() => {
+    if (focusTick === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusTick]);
+
+  const set = useCallback(<K extends keyof V>(name: K, value: V[K]) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    setErrors((e) => (e[name as string] ? { ...e, [name as string]: undefined } : e));
+  }, []);
+
+  const text = (name: keyof V & string) => ({
+    value: String(values[name] ?? ''),
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(name, e.currentTarget.value as V[typeof name]),
+    error: errors[name],
+  });
+
+  const submit: FormState<V>['submit'] = async (schema, input, save) => {
+    setServerError(null);
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error, t));
+      setFocusTick((n) => n + 1);
+      return false;
+    }
+    setErrors({});
+    setSubmitting(true);
+    try {
+      await save(input);
+      return true;
+    } catch (e) {
+      setServerError(e instanceof Error ? e.message : String(e));
+      // The core names the fields it refused: show its message next to each of them too.
+      if (e instanceof ApiCallError && Object.keys(e.fields).length > 0) {
+        const byField: FieldErrors = {};
+        for (const [path, message] of Object.entries(e.fields)) byField[path.split('.')[0] ?? path] ??= message;
+        setErrors(byField);
+        setFocusTick((n) => n + 1);
+      }
+      return false;
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const reset = useCallback((v: V) => {
+    setValues(v);
+    setErrors({});
+    setServerError(null);
+  }, []);
+
+  return { values, errors, serverError, submitting, set, text, submit, reset, formRef };
+}
+
+/** '' → null, for optional dates typed in a text/date input. */
+export const dateOrNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());

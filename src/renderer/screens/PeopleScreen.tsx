@@ -13,6 +13,7 @@ import { DataTable, formatDate } from '../components/DataTable';
 import { FormModal } from '../components/FormModal';
 import { PageHeader } from '../components/PageHeader';
 import { emptyPerson, personInput, PersonFields, personValues } from '../components/PersonForm';
+import { RowActions } from '../components/RowActions';
 import { useForm } from '../components/useForm';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; person: Person } | null;
@@ -90,17 +91,12 @@ export function PeopleScreen(): React.JSX.Element {
             </Table.Td>
             <Table.Td>{formatDate(p.certificationDate, i18n.language) ?? t('common.none')}</Table.Td>
             <Table.Td>
-              <Group gap="xs" wrap="nowrap">
-                <Button size="xs" variant="default" onClick={() => open({ mode: 'edit', person: p })} aria-label={t('common.editOf', { name: p.displayName })}>
-                  {t('common.edit')}
-                </Button>
-                {/* Nobody archives themselves: the app must always know who is working. */}
-                {session?.currentPerson?.id !== p.id && (
-                  <Button size="xs" variant="subtle" color="red" onClick={() => setArchiving(p)} aria-label={`${t('common.archive')} ${p.displayName}`}>
-                    {t('common.archive')}
-                  </Button>
-                )}
-              </Group>
+              {/* Nobody archives themselves: the app must always know who is working. */}
+              <RowActions
+                name={p.displayName}
+                onEdit={() => open({ mode: 'edit', person: p })}
+                onArchive={session?.currentPerson?.id !== p.id ? () => setArchiving(p) : undefined}
+              />
             </Table.Td>
           </Table.Tr>
         ))}

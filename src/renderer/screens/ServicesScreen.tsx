@@ -1,5 +1,5 @@
 /** The audited services of the programme: list, create, edit, archive (after confirmation). */
-import { Button, Group, Table, Text } from '@mantine/core';
+import { Button, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ServiceCreate, ServiceUpdate, type Service } from '../../shared/domain/programme';
@@ -10,6 +10,7 @@ import { DataTable } from '../components/DataTable';
 import { FormModal } from '../components/FormModal';
 import { PageHeader } from '../components/PageHeader';
 import { emptyService, serviceFieldsInput, ServiceFields, serviceValues } from '../components/ServiceForm';
+import { RowActions } from '../components/RowActions';
 import { useForm } from '../components/useForm';
 import { useQueryClient } from '@tanstack/react-query';
 
@@ -75,14 +76,7 @@ export function ServicesScreen(): React.JSX.Element | null {
               <Table.Td>{s.department || t('common.none')}</Table.Td>
               <Table.Td>{manager ? manager.displayName : t('common.none')}</Table.Td>
               <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  <Button size="xs" variant="default" onClick={() => open({ mode: 'edit', service: s })} aria-label={t('common.editOf', { name: s.name })}>
-                    {t('common.edit')}
-                  </Button>
-                  <Button size="xs" variant="subtle" color="red" onClick={() => setArchiving(s)} aria-label={`${t('common.archive')} ${s.name}`}>
-                    {t('common.archive')}
-                  </Button>
-                </Group>
+                <RowActions name={s.name} onEdit={() => open({ mode: 'edit', service: s })} onArchive={() => setArchiving(s)} />
               </Table.Td>
             </Table.Tr>
           );

@@ -56,3 +56,24 @@ describe('loadDemo with the real core', () => {
     expect(updates).toBe(demo.measures.reduce((t, m) => t + m.progress.length, 0));
   });
 });
+
+describe('the demo workspace', () => {
+  it('is kept apart from the user own programme, and switching back restores it', async () => {
+    core = testCore();
+    const mine = await core.call('session.begin', { displayName: 'Me', role: 'coordinator', code: 'ME-1' });
+    await core.call('programmes.create', { name: 'My programme', city: 'My city' });
+
+    const inDemo = await core.call('session.openWorkspace', { workspace: 'demo' });
+    expect(inDemo).toMatchObject({ workspace: 'demo', programme: { city: demo.programme.city }, currentPerson: { role: 'coordinator' } });
+    expect((await core.call('people.list', {})).map((p) => p.code)).not.toContain('ME-1');
+    await core.call('services.create', { programmeId: inDemo.programme!.id, name: 'Changed in the demo' });
+
+    const back = await core.call('session.openWorkspace', { workspace: 'main' });
+    expect(back).toMatchObject({ workspace: 'main', programme: { name: 'My programme' }, currentPerson: { id: mine.currentPerson!.id } });
+    expect(await core.call('services.list', {})).toEqual([]);
+
+    // Reopening the demo keeps what was done there: it is built once, not on every open.
+    await core.call('session.openWorkspace', { workspace: 'demo' });
+    expect((await core.call('services.list', {})).map((s) => s.name)).toContain('Changed in the demo');
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * `electron-vite build` (run by `npm test` before this suite) produced the three bundles, each
+ * shaped as the shell needs it: an ES module main that loads Electron, a CommonJS preload that
+ * requires nothing but `electron` (a sandboxed preload cannot load anything else), and a
+ * renderer page under the strict Content-Security-Policy with no inline script.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+const out = join(import.meta.dirname, '..', '..', 'out');
+
+test('the main bundle exists and is the Electron entry', () => {
+  const main = join(out, 'main', 'index.js');
+  expect(existsSync(main)).toBe(true);
+  const code = readFileSync(main, 'utf8');
+  expect(code).toMatch(/from ["']electron["']/);
+  expect(JSON.parse(readFileSync(join(out, '..', 'package.json'), 'utf8')).main).toBe('out/main/index.js');
+});
+
+test('the preload bundle is CommonJS and requires only electron', () => {
+  const code = readFileSync(join(out, 'preload', 'index.cjs'), 'utf8');
+  const required = [...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+  expect(new Set(required)).toEqual(new Set(['electron']));
+  expect(code).not.toMatch(/^\s*import\s/m);
+});
+
+test('the renderer page has the strict policy and no inline script', () => {
+  const html = readFileSync(join(out, 'renderer', 'index.html'), 'utf8');
+  const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toContain('unsafe-eval');
+  expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const [, attrs, body] of scripts) {
+    expect(attrs).toMatch(/src=/);
+    expect(body?.trim()).toBe('');
+  }
+});

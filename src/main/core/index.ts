@@ -13,7 +13,7 @@ import { backupDir, backupIfDue } from './db/backup';
 import { HANDLERS, isReadOnly, type DatabaseChannel } from './api/handlers';
 import type { ServiceContext } from './services/context';
 import type { Person } from '../../shared/domain/programme';
-import { listRecords } from './repositories/table';
+import { getRecord, listRecords } from './repositories/table';
 import { PERSON, PROGRAMME } from './repositories/specs';
 import { createEntity, requireRecord, violation, type Fields } from './services/entity';
 import { personRules } from './services/programme';
@@ -82,7 +82,7 @@ export function openCore(options: CoreOptions): Core {
 
   const sessionState = (w: Workspace): SessionState => {
     const personId = w.currentPersonId();
-    const person = personId ? (listRecords(w.db, PERSON, {}, true).find((p) => p.id === personId) ?? null) : null;
+    const person = personId ? getRecord(w.db, PERSON, personId) : null;
     return {
       workspace: w.name,
       currentPerson: person,

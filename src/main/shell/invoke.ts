@@ -8,7 +8,8 @@
  */
 import { CHANNELS } from '../../shared/api/contract';
 import { IPC_PREFIX } from '../../shared/api/bridge';
-import type { Envelope } from '../../shared/api/errors';
+import { ApiError, type Envelope } from '../../shared/api/errors';
+import type { Dispatcher } from '../core/api/dispatch';
 import { isTrustedSenderUrl, type AppPageLocation } from './senderCheck';
 
 /** What the main process knows about the frame that sent a call. */
@@ -20,9 +21,7 @@ export interface SenderFrameInfo {
 }
 
 /** The part of the core the IPC layer uses. */
-export interface Dispatcher {
-  dispatch(channel: string, rawInput: unknown): Promise<Envelope<unknown>>;
-}
+export type { Dispatcher };
 
 /** Where problems are reported (the main process log); the renderer only sees safe messages. */
 export type InvokeLog = (message: string, detail?: unknown) => void;
@@ -35,15 +34,7 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const ok = (value as { ok?: unknown }).ok;
   if (ok === true) return 'value' in value;
-  if (ok === false) {
-    const error = (value as { error?: unknown }).error;
-    return (
-      typeof error === 'object' &&
-      error !== null &&
-      typeof (error as { code?: unknown }).code === 'string' &&
-      typeof (error as { message?: unknown }).message === 'string'
-    );
-  }
+  if (ok === false) return ApiError.safeParse((value as { error?: unknown }).error).success;
   return false;
 }
 

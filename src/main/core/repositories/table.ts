@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type { ReadableDB, WritableDB } from '../db/handles';
+import { prepared } from '../db/statements';
 
 export type ColumnKind = 'text' | 'int' | 'real' | 'bool' | 'json' | 'any';
 
@@ -79,8 +80,7 @@ function rowToRecord<R extends StoredRecord>(db: ReadableDB, spec: EntitySpec<R>
   for (const [field, kind] of allColumns(spec)) out[field] = fromColumn(kind, row[snake(field)]);
   for (const [field, link] of Object.entries(spec.links ?? {})) {
     out[field] = (
-      db
-        .prepare(`SELECT ${link.target} AS t FROM ${link.table} WHERE ${link.owner} = ? ORDER BY position`)
+      prepared(db, `SELECT ${link.target} AS t FROM ${link.table} WHERE ${link.owner} = ? ORDER BY position`)
         .all(out.id) as { t: string }[]
     ).map((r) => r.t);
   }
@@ -88,7 +88,7 @@ function rowToRecord<R extends StoredRecord>(db: ReadableDB, spec: EntitySpec<R>
 }
 
 export function getRecord<R extends StoredRecord>(db: ReadableDB, spec: EntitySpec<R>, id: string): R | null {
-  const row = db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  const row = prepared(db, `SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
   return row ? rowToRecord(db, spec, row) : null;
 }
 
@@ -112,13 +112,13 @@ export function listRecords<R extends StoredRecord>(
   }
   if (!includeArchived) clauses.push('archived_at IS NULL');
   const sql = `SELECT * FROM ${spec.table}${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''} ORDER BY ${spec.order}`;
-  return (db.prepare(sql).all(...params) as Record<string, unknown>[]).map((r) => rowToRecord(db, spec, r));
+  return (prepared(db, sql).all(...params) as Record<string, unknown>[]).map((r) => rowToRecord(db, spec, r));
 }
 
 export function insertRecord<R extends StoredRecord>(db: WritableDB, spec: EntitySpec<R>, record: R): void {
   const cols = allColumns(spec);
   const values = record as unknown as Record<string, unknown>;
-  db.prepare(
+  prepared(db, 
     `INSERT INTO ${spec.table} (${cols.map(([f]) => snake(f)).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
   ).run(...cols.map(([f, k]) => toColumn(k, values[f])));
   writeLinks(db, spec, values);
@@ -127,7 +127,7 @@ export function insertRecord<R extends StoredRecord>(db: WritableDB, spec: Entit
 export function updateRecord<R extends StoredRecord>(db: WritableDB, spec: EntitySpec<R>, record: R): void {
   const cols = allColumns(spec).filter(([f]) => f !== 'id');
   const values = record as unknown as Record<string, unknown>;
-  db.prepare(`UPDATE ${spec.table} SET ${cols.map(([f]) => `${snake(f)} = ?`).join(', ')} WHERE id = ?`).run(
+  prepared(db, `UPDATE ${spec.table} SET ${cols.map(([f]) => `${snake(f)} = ?`).join(', ')} WHERE id = ?`).run(
     ...cols.map(([f, k]) => toColumn(k, values[f])),
     record.id,
   );
@@ -137,8 +137,8 @@ export function updateRecord<R extends StoredRecord>(db: WritableDB, spec: Entit
 function writeLinks(db: WritableDB, spec: EntitySpec, values: Record<string, unknown>): void {
   for (const [field, link] of Object.entries(spec.links ?? {})) {
     const targets = (values[field] as string[] | undefined) ?? [];
-    db.prepare(`DELETE FROM ${link.table} WHERE ${link.owner} = ?`).run(values.id);
-    const insert = db.prepare(`INSERT INTO ${link.table} (${link.owner}, ${link.target}, position) VALUES (?, ?, ?)`);
+    prepared(db, `DELETE FROM ${link.table} WHERE ${link.owner} = ?`).run(values.id);
+    const insert = prepared(db, `INSERT INTO ${link.table} (${link.owner}, ${link.target}, position) VALUES (?, ?, ?)`);
     targets.forEach((t, i) => insert.run(values.id, t, i));
   }
 }

@@ -12,6 +12,13 @@ import { appendHistory } from './history';
 type Meta = 'id' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy' | 'rev' | 'archivedAt';
 export type Fields<R> = Omit<R, Meta>;
 
+/** The domain fields of a stored record, without its metadata: what a copy of it is created from. */
+export function withoutMeta<R extends StoredRecord>(record: R): Fields<R> {
+  const { id: _id, createdAt: _ca, updatedAt: _ua, createdBy: _cb, updatedBy: _ub, rev: _rev, archivedAt: _aa, ...fields } =
+    record as R & Record<Meta, unknown>;
+  return fields as Fields<R>;
+}
+
 export interface Rules<R extends StoredRecord> {
   /** Reference fields (single id, nullable id, or id array) and the entity each must exist in. */
   refs?: { [K in keyof R]?: EntitySpec };

@@ -1,5 +1,6 @@
 /** The append-only history of changes: who changed which record, when, from what to what. */
 import type { ReadableDB, WritableDB } from '../db/handles';
+import { prepared } from '../db/statements';
 import { HistoryEntry } from '../../../shared/domain/history';
 
 export interface HistoryInput {
@@ -13,7 +14,7 @@ export interface HistoryInput {
 }
 
 export function appendHistory(db: WritableDB, h: HistoryInput): void {
-  db.prepare(
+  prepared(db, 
     `INSERT INTO history (entity, entity_id, action, person_id, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     h.entity,
@@ -30,8 +31,7 @@ export function listHistory(
   db: ReadableDB,
   filter: { entity?: string | undefined; entityId?: string | undefined; limit: number },
 ): HistoryEntry[] {
-  const rows = db
-    .prepare(
+  const rows = prepared(db, 
       `SELECT seq, entity, entity_id, action, person_id, at, before, after FROM history
        WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId)
        ORDER BY seq DESC LIMIT @limit`,

@@ -9,7 +9,7 @@ import type { ReadableDB } from '../db/handles';
 import { listRecords } from '../repositories/table';
 import { CRITERION, SECTION, TEMPLATE, TEMPLATE_VERSION } from '../repositories/specs';
 import type { ServiceContext } from './context';
-import { createEntity, crudService, requireRecord, updateEntity, violation, type Rules } from './entity';
+import { createEntity, crudService, requireRecord, updateEntity, violation, withoutMeta, type Rules } from './entity';
 
 function requireDraft(db: ReadableDB, versionId: string): void {
   const v = requireRecord(db, TEMPLATE_VERSION, versionId);
@@ -76,11 +76,9 @@ export const templateVersions = {
       const source = requireRecord(ctx.db, TEMPLATE_VERSION, input.copyFrom);
       if (source.templateId !== input.templateId) throw violation('A version can only be copied from the same template.');
       for (const s of listRecords(ctx.db, SECTION, { versionId: source.id })) {
-        const { id: _sid, createdAt: _a, updatedAt: _b, createdBy: _c, updatedBy: _d, rev: _e, archivedAt: _f, ...sf } = s;
-        const copy = createEntity(ctx, SECTION, sectionRules, { ...sf, versionId: version.id });
+        const copy = createEntity(ctx, SECTION, sectionRules, { ...withoutMeta(s), versionId: version.id });
         for (const c of listRecords(ctx.db, CRITERION, { sectionId: s.id })) {
-          const { id: _cid, createdAt: _g, updatedAt: _h, createdBy: _i, updatedBy: _j, rev: _k, archivedAt: _l, ...cf } = c;
-          createEntity(ctx, CRITERION, criterionRules, { ...cf, sectionId: copy.id });
+          createEntity(ctx, CRITERION, criterionRules, { ...withoutMeta(c), sectionId: copy.id });
         }
       }
     }

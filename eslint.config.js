@@ -20,6 +20,7 @@ import { defineConfig } from 'eslint/config';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 const NODE_BUILTINS = [...new Set(builtinModules.filter((name) => !name.startsWith('_')))];
 
@@ -44,7 +45,7 @@ const noNodeScheme = (message) => ({ group: ['node:*'], message });
 /** @param {string} message */
 const noRequireOrDynamicPlatformImport = (message) => [
   { selector: "CallExpression[callee.name='require']", message },
-  { selector: "ImportExpression[source.value=/^(electron|node:)/]", message },
+  { selector: 'ImportExpression[source.value=/^(electron|node:)/]', message },
 ];
 
 const SHARED_MSG = 'src/shared is pure TypeScript shared with the renderer: no electron, no Node built-ins.';
@@ -60,6 +61,8 @@ export default defineConfig(
 
   js.configs.recommended,
   tseslint.configs.recommended,
+  // Formatting is Prettier's job (`npm run format:check`): no style rules that could disagree with it.
+  prettier,
 
   {
     languageOptions: {

@@ -23,16 +23,25 @@ await core.call('session.begin', { displayName: 'Bench', role: 'coordinator', co
 const programme = await core.call('programmes.create', { name: 'Bench', city: 'Bench' });
 const auditors: string[] = [];
 await time('people.create (auditor)', 200, async (i) => {
-  auditors.push((await core.call('people.create', { displayName: `Auditor ${i}`, role: 'auditor', code: `A-${i}` })).id);
+  auditors.push(
+    (await core.call('people.create', { displayName: `Auditor ${i}`, role: 'auditor', code: `A-${i}` })).id,
+  );
 });
 const service = await core.call('services.create', { programmeId: programme.id, name: 'Front office' });
 const template = await core.call('templates.create', { name: { en: 'Bench template' } });
 const version = await core.call('templateVersions.create', { templateId: template.id });
 const criteria: string[] = [];
 await time('sections.create + 10 criteria.create', 6, async (s) => {
-  const section = await core.call('sections.create', { versionId: version.id, position: s, title: { en: `Section ${s}` } });
+  const section = await core.call('sections.create', {
+    versionId: version.id,
+    position: s,
+    title: { en: `Section ${s}` },
+  });
   for (let c = 0; c < 10; c++) {
-    criteria.push((await core.call('criteria.create', { sectionId: section.id, position: c, text: { en: `Criterion ${s}.${c}` } })).id);
+    criteria.push(
+      (await core.call('criteria.create', { sectionId: section.id, position: c, text: { en: `Criterion ${s}.${c}` } }))
+        .id,
+    );
   }
 });
 await core.call('templateVersions.publish', { id: version.id });

@@ -44,7 +44,10 @@ function findElectronBinary(): { path: string; reason: null } | { path: null; re
 }
 
 const binary = findElectronBinary();
-const SKIP_REASON = binary.reason === null ? '' : `Electron binary not installed on this machine (cannot be downloaded here): ${binary.reason}`;
+const SKIP_REASON =
+  binary.reason === null
+    ? ''
+    : `Electron binary not installed on this machine (cannot be downloaded here): ${binary.reason}`;
 if (binary.path === null) console.log(`[e2e-electron] skipped: ${SKIP_REASON}`);
 
 test.describe('the Electron shell (built app)', () => {

@@ -67,7 +67,10 @@ export async function checkA11y(page: Page, label: string): Promise<void> {
       return `  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.nodes.length} node(s))\n    ${v.helpUrl}\n${nodes}`;
     })
     .join('\n');
-  expect(results.violations.map((v) => v.id), `axe violations on "${label}":\n${report}`).toEqual([]);
+  expect(
+    results.violations.map((v) => v.id),
+    `axe violations on "${label}":\n${report}`,
+  ).toEqual([]);
 }
 
 export { expect };

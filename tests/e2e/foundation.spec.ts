@@ -40,7 +40,10 @@ const segment = (page: Page, group: RegExp, option: string): Locator =>
   page.getByRole('radiogroup', { name: group }).getByText(option, { exact: true });
 const select = (scope: Page | Locator, name: string): Locator => scope.getByRole('combobox', { name, exact: true });
 
-test('first start → programme, service and person created, edited, archived, and persisted across a reload', async ({ page, axe }) => {
+test('first start → programme, service and person created, edited, archived, and persisted across a reload', async ({
+  page,
+  axe,
+}) => {
   await page.goto('/');
 
   // Who are you?
@@ -219,7 +222,13 @@ test('Spanish: every screen switches language, keeps it across a reload, and pas
   await axe('programme (es)');
 
   await nav(page).getByRole('link', { name: 'Personas' }).click();
-  await expect(page.getByRole('columnheader')).toHaveText(['Nombre', 'Rol', 'Código seudónimo', 'Fecha de certificación', 'Acciones']);
+  await expect(page.getByRole('columnheader')).toHaveText([
+    'Nombre',
+    'Rol',
+    'Código seudónimo',
+    'Fecha de certificación',
+    'Acciones',
+  ]);
   await expect(page.getByRole('row', { name: /Ana Coordinadora/ })).toContainText('Coordinador/a');
   await axe('people (es)');
   await page.getByRole('button', { name: 'Añadir persona' }).click();
@@ -266,13 +275,22 @@ function demoExpectations(): DemoExpectations {
     auditorCodes: people.flatMap((p) => (p.role === 'auditor' && p.code ? [p.code] : [])),
   };
   // A demo file this test cannot read would make the checks below check nothing: say so instead.
-  if (!expected.programmeName || !expected.coordinatorName || !expected.services.length || !expected.auditorCodes.length) {
+  if (
+    !expected.programmeName ||
+    !expected.coordinatorName ||
+    !expected.services.length ||
+    !expected.auditorCodes.length
+  ) {
     throw new Error(`${file}: its shape is not what demoExpectations() reads; update the test`);
   }
   return expected;
 }
 
-test('the demo programme lists its services and people, says it is the demo, and leads back', async ({ page, request, axe }) => {
+test('the demo programme lists its services and people, says it is the demo, and leads back', async ({
+  page,
+  request,
+  axe,
+}) => {
   await call(request, 'session.begin', { displayName: 'Ana Coordinator', role: 'coordinator', code: 'COORD-1' });
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Welcome to Citizen Audit' })).toBeVisible();
@@ -298,7 +316,8 @@ test('the demo programme lists its services and people, says it is the demo, and
 
   await nav(page).getByRole('link', { name: 'People' }).click();
   await expect(page.getByRole('row', { name: /AUD-01/ })).toBeVisible();
-  for (const code of expected.auditorCodes) await expect(page.getByRole('row', { name: new RegExp(code) })).toBeVisible();
+  for (const code of expected.auditorCodes)
+    await expect(page.getByRole('row', { name: new RegExp(code) })).toBeVisible();
   await segment(page, /Show role|Mostrar rol/, 'Auditor').click();
   await expect(page.getByRole('row', { name: /Manager|Coordinator/ })).toHaveCount(0);
   await axe('demo people');
@@ -362,8 +381,13 @@ test('invalid input shows the error next to the field and keeps what was typed',
   await expect(field(page, 'City')).toHaveValue('Fuenlabrada');
 });
 
-test('the http harness keeps the contract: envelopes for bad bodies and channels, no files outside the renderer', async ({ request }) => {
-  const notJson = await request.post('/__api/session.get', { data: 'this is not json', headers: { 'content-type': 'text/plain' } });
+test('the http harness keeps the contract: envelopes for bad bodies and channels, no files outside the renderer', async ({
+  request,
+}) => {
+  const notJson = await request.post('/__api/session.get', {
+    data: 'this is not json',
+    headers: { 'content-type': 'text/plain' },
+  });
   expect(await notJson.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   const badInput = await request.post('/__api/people.create', { data: { displayName: '' } });
   expect(await badInput.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -377,7 +401,11 @@ test('the http harness keeps the contract: envelopes for bad bodies and channels
   const bridge = await request.get('/__harness/bridge.js');
   expect(bridge.headers()['content-type']).toContain('text/javascript');
 
-  for (const path of ['/%2e%2e/%2e%2e/package.json', '/assets/..%2f..%2f..%2fpackage.json', '/..%5c..%5cpackage.json']) {
+  for (const path of [
+    '/%2e%2e/%2e%2e/package.json',
+    '/assets/..%2f..%2f..%2fpackage.json',
+    '/..%5c..%5cpackage.json',
+  ]) {
     const res = await request.get(path);
     expect([400, 403, 404], path).toContain(res.status());
   }

@@ -36,7 +36,12 @@ describe('automatic backups', () => {
       for (const f of readdirSync(backups)) utimesSync(join(backups, f), new Date(day), new Date(day));
       day += 25 * 60 * 60 * 1000;
     }
-    expect(readdirSync(backups).sort()).toEqual(written.slice(-3).map((f) => f.slice(backups.length + 1)).sort());
+    expect(readdirSync(backups).sort()).toEqual(
+      written
+        .slice(-3)
+        .map((f) => f.slice(backups.length + 1))
+        .sort(),
+    );
     const copy = new Database(written.at(-1)!, { readonly: true });
     expect(copy.prepare(`SELECT value FROM app_setting WHERE key = 'k'`).get()).toEqual({ value: 'v' });
     copy.close();

@@ -29,7 +29,9 @@ beforeAll(async () => {
   snapshot = () => {
     const db: WritableDB = openDatabase(file);
     try {
-      const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string }[];
+      const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as {
+        name: string;
+      }[];
       return JSON.stringify(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]));
     } finally {
       db.close();
@@ -53,7 +55,10 @@ describe('every channel refuses invalid input and changes nothing', () => {
   });
 
   it('answers unknown_channel for a channel outside the contract', async () => {
-    expect(await core.dispatch('fs.readFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await core.dispatch('fs.readFile', { path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_channel' },
+    });
     expect(await core.dispatch('constructor', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
   });
 

@@ -42,7 +42,11 @@ describe('session and attribution', () => {
     core = testCore();
     await withProgramme(core);
     const a = await core.call('people.create', { displayName: 'Ana', role: 'auditor', code: 'AUD-01' });
-    await expectError(core.call('people.create', { displayName: 'Other', role: 'auditor', code: 'aud-01' }), 'rule_violation', /already used/);
+    await expectError(
+      core.call('people.create', { displayName: 'Other', role: 'auditor', code: 'aud-01' }),
+      'rule_violation',
+      /already used/,
+    );
     await core.call('people.archive', { id: a.id });
     await core.call('people.create', { displayName: 'Other', role: 'auditor', code: 'aud-01' });
     expect((await core.call('people.list', {})).map((p) => p.code)).toEqual(['COORD-1', 'aud-01']);
@@ -65,8 +69,21 @@ describe('audits', () => {
     core = testCore();
     const { audit } = await auditSetup(core);
     expect(audit.status).toBe('planned');
-    await expectError(core.call('audits.setStatus', { id: audit.id, status: 'reported' }), 'rule_violation', /cannot move from planned to reported/);
-    for (const s of ['fieldwork', 'submitted', 'in_review', 'fieldwork', 'submitted', 'in_review', 'reported', 'closed'] as const) {
+    await expectError(
+      core.call('audits.setStatus', { id: audit.id, status: 'reported' }),
+      'rule_violation',
+      /cannot move from planned to reported/,
+    );
+    for (const s of [
+      'fieldwork',
+      'submitted',
+      'in_review',
+      'fieldwork',
+      'submitted',
+      'in_review',
+      'reported',
+      'closed',
+    ] as const) {
       expect((await core.call('audits.setStatus', { id: audit.id, status: s })).status).toBe(s);
     }
     await expectError(core.call('audits.update', { id: audit.id, title: 'x' }), 'rule_violation', /closed/);
@@ -78,11 +95,21 @@ describe('audits', () => {
     core = testCore();
     const { audit, a1, a2, manager, programmeId, service, t } = await auditSetup(core);
     expect(audit.teamIds).toEqual([a1.id, a2.id]);
-    await expectError(core.call('audits.update', { id: audit.id, teamIds: [a1.id, manager.id] }), 'rule_violation', /not an auditor/);
+    await expectError(
+      core.call('audits.update', { id: audit.id, teamIds: [a1.id, manager.id] }),
+      'rule_violation',
+      /not an auditor/,
+    );
     const draft = await core.call('templateVersions.create', { templateId: t.templateId, copyFrom: t.versionId });
     expect(draft.number).toBe(2);
     await expectError(
-      core.call('audits.create', { programmeId, serviceId: service.id, templateVersionId: draft.id, title: 'x', methods: ['survey'] }),
+      core.call('audits.create', {
+        programmeId,
+        serviceId: service.id,
+        templateVersionId: draft.id,
+        title: 'x',
+        methods: ['survey'],
+      }),
       'rule_violation',
       /published/,
     );
@@ -92,22 +119,64 @@ describe('audits', () => {
     core = testCore();
     const { audit, a1, a2, manager, t, personId } = await auditSetup(core);
     const at = '2026-03-02T10:00:00.000Z';
-    await core.call('responses.create', { auditId: audit.id, criterionId: t.rating, auditorId: a1.id, rating: 'non_compliant', answeredAt: at });
-    await core.call('responses.create', { auditId: audit.id, criterionId: t.rating, auditorId: a2.id, rating: 'partly_compliant', answeredAt: at });
-    await core.call('responses.create', { auditId: audit.id, criterionId: t.number, auditorId: a1.id, value: 35, answeredAt: at });
-    await core.call('responses.create', { auditId: audit.id, criterionId: t.number, auditorId: a2.id, value: 35, answeredAt: at });
+    await core.call('responses.create', {
+      auditId: audit.id,
+      criterionId: t.rating,
+      auditorId: a1.id,
+      rating: 'non_compliant',
+      answeredAt: at,
+    });
+    await core.call('responses.create', {
+      auditId: audit.id,
+      criterionId: t.rating,
+      auditorId: a2.id,
+      rating: 'partly_compliant',
+      answeredAt: at,
+    });
+    await core.call('responses.create', {
+      auditId: audit.id,
+      criterionId: t.number,
+      auditorId: a1.id,
+      value: 35,
+      answeredAt: at,
+    });
+    await core.call('responses.create', {
+      auditId: audit.id,
+      criterionId: t.number,
+      auditorId: a2.id,
+      value: 35,
+      answeredAt: at,
+    });
     await expectError(
-      core.call('responses.create', { auditId: audit.id, criterionId: t.rating, auditorId: a1.id, rating: 'compliant', answeredAt: at }),
+      core.call('responses.create', {
+        auditId: audit.id,
+        criterionId: t.rating,
+        auditorId: a1.id,
+        rating: 'compliant',
+        answeredAt: at,
+      }),
       'rule_violation',
       /already answered/,
     );
     await expectError(
-      core.call('responses.create', { auditId: audit.id, criterionId: t.choice, auditorId: manager.id, value: 1, answeredAt: at }),
+      core.call('responses.create', {
+        auditId: audit.id,
+        criterionId: t.choice,
+        auditorId: manager.id,
+        value: 1,
+        answeredAt: at,
+      }),
       'rule_violation',
       /team/,
     );
     await expectError(
-      core.call('responses.create', { auditId: audit.id, criterionId: t.choice, auditorId: a1.id, value: 7, answeredAt: at }),
+      core.call('responses.create', {
+        auditId: audit.id,
+        criterionId: t.choice,
+        auditorId: a1.id,
+        value: 7,
+        answeredAt: at,
+      }),
       'rule_violation',
       /options/,
     );
@@ -161,11 +230,23 @@ describe('templates', () => {
     core = testCore();
     await withProgramme(core);
     const t = await template(core);
-    await expectError(core.call('criteria.update', { id: t.rating, text: { en: 'changed' } }), 'rule_violation', /frozen/);
-    await expectError(core.call('sections.create', { versionId: t.versionId, position: 1, title: { en: 'x' } }), 'rule_violation', /frozen/);
+    await expectError(
+      core.call('criteria.update', { id: t.rating, text: { en: 'changed' } }),
+      'rule_violation',
+      /frozen/,
+    );
+    await expectError(
+      core.call('sections.create', { versionId: t.versionId, position: 1, title: { en: 'x' } }),
+      'rule_violation',
+      /frozen/,
+    );
     const v2 = await core.call('templateVersions.create', { templateId: t.templateId, copyFrom: t.versionId });
     const copied = await core.call('criteria.list', { versionId: v2.id });
-    expect(copied.map((c) => c.text.en)).toEqual(['Signs in several languages', 'Minutes waited', 'Interpreter offered']);
+    expect(copied.map((c) => c.text.en)).toEqual([
+      'Signs in several languages',
+      'Minutes waited',
+      'Interpreter offered',
+    ]);
     await core.call('criteria.update', { id: copied[0]!.id, text: { en: 'changed', es: 'cambiado' } });
     expect((await core.call('criteria.get', { id: t.rating })).text.en).toBe('Signs in several languages');
   });
@@ -199,7 +280,11 @@ describe('findings to action plan', () => {
       core.call('findings.update', { id: f.id, evidence: [{ kind: 'observation', id: crypto.randomUUID() }] }),
       'not_found',
     );
-    const rec = await core.call('recommendations.create', { auditId: audit.id, title: 'Translate reception material', findingIds: [f.id] });
+    const rec = await core.call('recommendations.create', {
+      auditId: audit.id,
+      title: 'Translate reception material',
+      findingIds: [f.id],
+    });
     await expectError(
       core.call('managementResponses.create', {
         recommendationId: rec.id,
@@ -217,7 +302,11 @@ describe('findings to action plan', () => {
       justification: 'Budget allows two languages this year.',
       respondedAt: '2026-04-01T09:00:00.000Z',
     });
-    await expectError(core.call('managementResponses.update', { id: mr.id, justification: ' ' }), 'rule_violation', /justification/);
+    await expectError(
+      core.call('managementResponses.update', { id: mr.id, justification: ' ' }),
+      'rule_violation',
+      /justification/,
+    );
     const m = await core.call('measures.create', {
       programmeId,
       title: 'Multilingual reception',
@@ -226,7 +315,12 @@ describe('findings to action plan', () => {
     });
     await expectError(core.call('measures.update', { id: m.id, status: 'delayed' }), 'rule_violation', /reason/);
     await core.call('measures.update', { id: m.id, status: 'delayed', statusReason: 'Translator contract pending' });
-    await core.call('progressUpdates.create', { measureId: m.id, date: '2026-06-30', status: 'in_progress', indicatorValue: 1 });
+    await core.call('progressUpdates.create', {
+      measureId: m.id,
+      date: '2026-06-30',
+      status: 'in_progress',
+      indicatorValue: 1,
+    });
     expect(await core.call('progressUpdates.list', { measureId: m.id })).toHaveLength(1);
     expect((await core.call('managementResponses.list', { auditId: audit.id }))[0]?.id).toBe(mr.id);
   });

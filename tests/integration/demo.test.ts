@@ -9,7 +9,9 @@ import { loadDemo } from '../../src/main/core/seed/demo';
 import { DemoFile } from '../../src/main/core/seed/demoFile';
 import { testCore, type TestCore } from './helpers/core';
 
-const demo = DemoFile.parse(JSON.parse(readFileSync(join(__dirname, '..', '..', 'resources', 'demo', 'demo.json'), 'utf8')));
+const demo = DemoFile.parse(
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'resources', 'demo', 'demo.json'), 'utf8')),
+);
 
 let core: TestCore;
 afterEach(() => core?.cleanup());
@@ -36,10 +38,14 @@ describe('loadDemo with the real core', () => {
       expect(await core.call('situationTests.list', { auditId: a.id })).toHaveLength(source.situationTests.length);
       const responses = await core.call('responses.list', { auditId: a.id });
       expect(responses).toHaveLength(source.responses.length);
-      expect(await core.call('consolidatedResults.list', { auditId: a.id })).toHaveLength(source.consolidatedResults.length);
+      expect(await core.call('consolidatedResults.list', { auditId: a.id })).toHaveLength(
+        source.consolidatedResults.length,
+      );
       expect(await core.call('findings.list', { auditId: a.id })).toHaveLength(source.findings.length);
       expect(await core.call('recommendations.list', { auditId: a.id })).toHaveLength(source.recommendations.length);
-      expect(await core.call('managementResponses.list', { auditId: a.id })).toHaveLength(source.managementResponses.length);
+      expect(await core.call('managementResponses.list', { auditId: a.id })).toHaveLength(
+        source.managementResponses.length,
+      );
 
       const agreement = await core.call('audits.agreement', { id: a.id });
       expect(agreement.disagreements.length).toBeGreaterThan(0);
@@ -64,12 +70,20 @@ describe('the demo workspace', () => {
     await core.call('programmes.create', { name: 'My programme', city: 'My city' });
 
     const inDemo = await core.call('session.openWorkspace', { workspace: 'demo' });
-    expect(inDemo).toMatchObject({ workspace: 'demo', programme: { city: demo.programme.city }, currentPerson: { role: 'coordinator' } });
+    expect(inDemo).toMatchObject({
+      workspace: 'demo',
+      programme: { city: demo.programme.city },
+      currentPerson: { role: 'coordinator' },
+    });
     expect((await core.call('people.list', {})).map((p) => p.code)).not.toContain('ME-1');
     await core.call('services.create', { programmeId: inDemo.programme!.id, name: 'Changed in the demo' });
 
     const back = await core.call('session.openWorkspace', { workspace: 'main' });
-    expect(back).toMatchObject({ workspace: 'main', programme: { name: 'My programme' }, currentPerson: { id: mine.currentPerson!.id } });
+    expect(back).toMatchObject({
+      workspace: 'main',
+      programme: { name: 'My programme' },
+      currentPerson: { id: mine.currentPerson!.id },
+    });
     expect(await core.call('services.list', {})).toEqual([]);
 
     // Reopening the demo keeps what was done there: it is built once, not on every open.

@@ -34,7 +34,9 @@ describe('migrations', () => {
     raw.pragma(`user_version = ${LATEST_VERSION + 10}`);
     raw.close();
     const bytes = readFileSync(file);
-    expect(() => openDatabase(file)).toThrow(expect.objectContaining({ code: 'database_too_new', message: expect.stringMatching(/newer version/) }));
+    expect(() => openDatabase(file)).toThrow(
+      expect.objectContaining({ code: 'database_too_new', message: expect.stringMatching(/newer version/) }),
+    );
     expect(readFileSync(file)).toEqual(bytes);
   });
 
@@ -60,7 +62,12 @@ describe('migrations', () => {
   it('refuse a damaged file with a clear message', () => {
     const file = tempFile();
     writeFileSync(file, Buffer.alloc(8192, 0x41));
-    expect(() => openDatabase(file)).toThrow(expect.objectContaining({ code: 'database_corrupt', message: expect.stringMatching(/damaged|not a Citizen Audit database/) }));
+    expect(() => openDatabase(file)).toThrow(
+      expect.objectContaining({
+        code: 'database_corrupt',
+        message: expect.stringMatching(/damaged|not a Citizen Audit database/),
+      }),
+    );
   });
 });
 
@@ -80,12 +87,20 @@ describe('0010-initial', () => {
     ).run(now, now);
     // STRICT: a text where an integer belongs is refused.
     expect(() =>
-      db.prepare(`INSERT INTO person (id, display_name, role, code, email, organisation, created_at, updated_at, rev) VALUES ('p2', 'B', 'auditor', 'AUD-02', '', '', ?, ?, 'one')`).run(now, now),
+      db
+        .prepare(
+          `INSERT INTO person (id, display_name, role, code, email, organisation, created_at, updated_at, rev) VALUES ('p2', 'B', 'auditor', 'AUD-02', '', '', ?, ?, 'one')`,
+        )
+        .run(now, now),
     ).toThrow(/cannot store TEXT value in INTEGER column/);
     // Foreign keys: a service of a programme that does not exist is refused.
     db.pragma('foreign_keys = ON');
     expect(() =>
-      db.prepare(`INSERT INTO service (id, programme_id, name, department, address, description, created_at, updated_at) VALUES ('s', 'nope', 'x', '', '', '', ?, ?)`).run(now, now),
+      db
+        .prepare(
+          `INSERT INTO service (id, programme_id, name, department, address, description, created_at, updated_at) VALUES ('s', 'nope', 'x', '', '', '', ?, ?)`,
+        )
+        .run(now, now),
     ).toThrow(/FOREIGN KEY/);
     db.prepare(`INSERT INTO history (entity, entity_id, action, at) VALUES ('person', 'p1', 'create', ?)`).run(now);
     expect(() => db.prepare(`UPDATE history SET action = 'x'`).run()).toThrow(/append-only/);

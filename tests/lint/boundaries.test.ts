@@ -36,7 +36,10 @@ async function boundaryErrors(
 
 describe('src/shared stays pure', () => {
   it('may not import electron', async () => {
-    const errors = await boundaryErrors("import { app } from 'electron';\nexport const a = app;\n", 'src/shared/api/x.ts');
+    const errors = await boundaryErrors(
+      "import { app } from 'electron';\nexport const a = app;\n",
+      'src/shared/api/x.ts',
+    );
     expect(errors).toHaveLength(1);
     expect(errors[0]?.message).toMatch(/src\/shared/);
   });
@@ -60,7 +63,7 @@ describe('src/shared stays pure', () => {
     const code = [
       "import { z } from 'zod';",
       "import { IPC_PREFIX } from './bridge';",
-      "export const Named = z.object({ name: z.string() });",
+      'export const Named = z.object({ name: z.string() });',
       'export const prefix = IPC_PREFIX;',
       '',
     ].join('\n');

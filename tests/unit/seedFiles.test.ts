@@ -106,20 +106,45 @@ function referenceProblems(d: DemoFileType): string[] {
   const check = (ok: boolean, message: string) => {
     if (!ok) problems.push(message);
   };
-  const people = refsOf('person', d.people.map((p) => p.ref));
+  const people = refsOf(
+    'person',
+    d.people.map((p) => p.ref),
+  );
   const roleOf = new Map(d.people.map((p) => [p.ref, p.role]));
-  const services = refsOf('service', d.services.map((s) => s.ref));
+  const services = refsOf(
+    'service',
+    d.services.map((s) => s.ref),
+  );
   const ground = (g: string, at: string) => check(GROUND_CODES.has(g), `${at}: unknown ground ${g}`);
-  const recommendations = refsOf('recommendation', d.audits.flatMap((a) => a.recommendations.map((r) => r.ref)));
-  refsOf('audit', d.audits.map((a) => a.ref));
-  refsOf('observation', d.audits.flatMap((a) => a.observations.map((o) => o.ref)));
-  refsOf('situation test', d.audits.flatMap((a) => a.situationTests.map((t) => t.ref)));
-  refsOf('finding', d.audits.flatMap((a) => a.findings.map((f) => f.ref)));
-  refsOf('measure', d.measures.map((m) => m.ref));
+  const recommendations = refsOf(
+    'recommendation',
+    d.audits.flatMap((a) => a.recommendations.map((r) => r.ref)),
+  );
+  refsOf(
+    'audit',
+    d.audits.map((a) => a.ref),
+  );
+  refsOf(
+    'observation',
+    d.audits.flatMap((a) => a.observations.map((o) => o.ref)),
+  );
+  refsOf(
+    'situation test',
+    d.audits.flatMap((a) => a.situationTests.map((t) => t.ref)),
+  );
+  refsOf(
+    'finding',
+    d.audits.flatMap((a) => a.findings.map((f) => f.ref)),
+  );
+  refsOf(
+    'measure',
+    d.measures.map((m) => m.ref),
+  );
 
   check(roleOf.get(d.coordinator) === 'coordinator', `coordinator ${d.coordinator} is not a coordinator in people`);
   for (const s of d.services) {
-    if (s.manager !== null) check(roleOf.get(s.manager) === 'manager', `service ${s.ref}: manager ${s.manager} is not a manager`);
+    if (s.manager !== null)
+      check(roleOf.get(s.manager) === 'manager', `service ${s.ref}: manager ${s.manager} is not a manager`);
   }
   for (const key of d.templates) check(key in templateFiles, `unknown template ${key}`);
 
@@ -164,8 +189,13 @@ function referenceProblems(d: DemoFileType): string[] {
       for (const e of f.evidence) {
         if (e.kind === 'observation') check(obs.has(e.ref), `${at}: finding ${f.ref}: unknown observation ${e.ref}`);
         if (e.kind === 'situation_test') check(tests.has(e.ref), `${at}: finding ${f.ref}: unknown test ${e.ref}`);
-        if (e.kind === 'response') check(answered.has(`${e.auditor}/${e.criterion}`), `${at}: finding ${f.ref}: no response ${e.auditor}/${e.criterion}`);
-        if (e.kind === 'consolidated_result') check(consolidated.has(e.criterion), `${at}: finding ${f.ref}: no consolidated result for ${e.criterion}`);
+        if (e.kind === 'response')
+          check(
+            answered.has(`${e.auditor}/${e.criterion}`),
+            `${at}: finding ${f.ref}: no response ${e.auditor}/${e.criterion}`,
+          );
+        if (e.kind === 'consolidated_result')
+          check(consolidated.has(e.criterion), `${at}: finding ${f.ref}: no consolidated result for ${e.criterion}`);
       }
     }
     for (const r of a.recommendations) {
@@ -173,14 +203,19 @@ function referenceProblems(d: DemoFileType): string[] {
     }
     const ownRecommendations = new Set(a.recommendations.map((r) => r.ref));
     for (const m of a.managementResponses) {
-      check(ownRecommendations.has(m.recommendation), `${at}: management response to unknown recommendation ${m.recommendation}`);
+      check(
+        ownRecommendations.has(m.recommendation),
+        `${at}: management response to unknown recommendation ${m.recommendation}`,
+      );
       check(roleOf.get(m.manager) === 'manager', `${at}: management response by ${m.manager}, who is not a manager`);
     }
   }
   for (const m of d.measures) {
     m.recommendations.forEach((r) => check(recommendations.has(r), `measure ${m.ref}: unknown recommendation ${r}`));
-    if (m.responsible !== null) check(people.has(m.responsible), `measure ${m.ref}: unknown responsible ${m.responsible}`);
-    for (const p of m.progress) if (p.author) check(people.has(p.author), `measure ${m.ref}: unknown author ${p.author}`);
+    if (m.responsible !== null)
+      check(people.has(m.responsible), `measure ${m.ref}: unknown responsible ${m.responsible}`);
+    for (const p of m.progress)
+      if (p.author) check(people.has(p.author), `measure ${m.ref}: unknown author ${p.author}`);
   }
   return problems;
 }
@@ -209,7 +244,10 @@ describe('demo.json', () => {
     broken.audits[1]!.observations[0]!.grounds.push('star_sign');
     const problems = referenceProblems(broken);
     for (const bad of [/obs-nowhere/, /no_such_criterion/, /r-missing/, /star_sign/]) {
-      expect(problems.some((m) => bad.test(m)), String(bad)).toBe(true);
+      expect(
+        problems.some((m) => bad.test(m)),
+        String(bad),
+      ).toBe(true);
     }
   });
 
@@ -226,24 +264,27 @@ describe('demo.json', () => {
     expect(demo.services).toHaveLength(4);
   });
 
-  it.each(demo.audits.map((a) => [a.ref, a] as const))('%s has answers from several auditors, disagreements and their consolidation', (_ref, a) => {
-    const auditors = new Set(a.responses.map((r) => r.auditor));
-    expect(auditors.size).toBeGreaterThanOrEqual(2);
-    const disagreed = disagreements(a);
-    expect(disagreed.length).toBeGreaterThanOrEqual(1);
-    const consolidated = new Set(a.consolidatedResults.map((c) => c.criterion));
-    expect(disagreed.filter((c) => !consolidated.has(c))).toEqual([]);
-    // Each auditor answers most of the checklist.
-    const size = fileCriteria(templateFiles[a.template as keyof typeof templateFiles]).length;
-    for (const au of auditors) expect(a.responses.filter((r) => r.auditor === au).length).toBeGreaterThan(size / 2);
-    expect(a.observations.length).toBeGreaterThanOrEqual(6);
-    expect(a.observations.length).toBeLessThanOrEqual(10);
-    expect(a.observations.some((o) => o.personalData)).toBe(true);
-    expect(a.situationTests.length).toBeGreaterThanOrEqual(1);
-    expect(a.findings.length).toBeGreaterThanOrEqual(3);
-    // Observations and evidence must sit inside the fieldwork period.
-    for (const o of a.observations) expect(o.observedAt.slice(0, 10) >= (a.actualStart ?? '')).toBe(true);
-  });
+  it.each(demo.audits.map((a) => [a.ref, a] as const))(
+    '%s has answers from several auditors, disagreements and their consolidation',
+    (_ref, a) => {
+      const auditors = new Set(a.responses.map((r) => r.auditor));
+      expect(auditors.size).toBeGreaterThanOrEqual(2);
+      const disagreed = disagreements(a);
+      expect(disagreed.length).toBeGreaterThanOrEqual(1);
+      const consolidated = new Set(a.consolidatedResults.map((c) => c.criterion));
+      expect(disagreed.filter((c) => !consolidated.has(c))).toEqual([]);
+      // Each auditor answers most of the checklist.
+      const size = fileCriteria(templateFiles[a.template as keyof typeof templateFiles]).length;
+      for (const au of auditors) expect(a.responses.filter((r) => r.auditor === au).length).toBeGreaterThan(size / 2);
+      expect(a.observations.length).toBeGreaterThanOrEqual(6);
+      expect(a.observations.length).toBeLessThanOrEqual(10);
+      expect(a.observations.some((o) => o.personalData)).toBe(true);
+      expect(a.situationTests.length).toBeGreaterThanOrEqual(1);
+      expect(a.findings.length).toBeGreaterThanOrEqual(3);
+      // Observations and evidence must sit inside the fieldwork period.
+      for (const o of a.observations) expect(o.observedAt.slice(0, 10) >= (a.actualStart ?? '')).toBe(true);
+    },
+  );
 
   it('requires a justification for every rejected or partly accepted recommendation', () => {
     const answers = demo.audits.flatMap((a) => a.managementResponses);
@@ -293,7 +334,13 @@ function fakeCore() {
     return r;
   };
   const versionOfCriterion = (id: string) => ref(ref(id, 'criteria').sectionId, 'sections').versionId as string;
-  const state = () => ({ workspace: 'demo', currentPerson: person ? records.get(person) : null, language: 'en', programme: null, dataDir: '/tmp' });
+  const state = () => ({
+    workspace: 'demo',
+    currentPerson: person ? records.get(person) : null,
+    language: 'en',
+    programme: null,
+    dataDir: '/tmp',
+  });
   const rule = (ok: boolean, message: string) => {
     if (!ok) throw new Error(message);
   };
@@ -315,13 +362,19 @@ function fakeCore() {
     const [entity, verb] = channel.split('.') as [string, string];
     if (verb === 'setStatus') {
       const a = ref(input.id, 'audits');
-      rule(AUDIT_TRANSITIONS[a.status as AuditStatus].includes(input.status), `audit cannot move from ${a.status} to ${input.status}`);
+      rule(
+        AUDIT_TRANSITIONS[a.status as AuditStatus].includes(input.status),
+        `audit cannot move from ${a.status} to ${input.status}`,
+      );
       a.status = input.status;
       return a;
     }
     if (verb === 'publish') {
       const v = ref(input.id, 'templateVersions');
-      rule([...records.values()].some((r) => r.channel === 'criteria' && versionOfCriterion(r.id) === v.id), 'empty version');
+      rule(
+        [...records.values()].some((r) => r.channel === 'criteria' && versionOfCriterion(r.id) === v.id),
+        'empty version',
+      );
       v.status = 'published';
       return v;
     }
@@ -343,26 +396,46 @@ function fakeCore() {
         rule(ref(input.versionId, 'templateVersions').status === 'draft', 'section added to a published version');
         break;
       case 'criteria':
-        rule(ref(ref(input.sectionId, 'sections').versionId).status === 'draft', 'criterion added to a published version');
+        rule(
+          ref(ref(input.sectionId, 'sections').versionId).status === 'draft',
+          'criterion added to a published version',
+        );
         break;
       case 'audits':
-        rule(ref(input.templateVersionId, 'templateVersions').status === 'published', 'audit on an unpublished version');
+        rule(
+          ref(input.templateVersionId, 'templateVersions').status === 'published',
+          'audit on an unpublished version',
+        );
         for (const t of input.teamIds) rule(ref(t).role === 'auditor', 'team member is not an auditor');
-        Object.assign(r, { status: 'planned', teamIds: input.leadId && !input.teamIds.includes(input.leadId) ? [input.leadId, ...input.teamIds] : input.teamIds });
+        Object.assign(r, {
+          status: 'planned',
+          teamIds:
+            input.leadId && !input.teamIds.includes(input.leadId) ? [input.leadId, ...input.teamIds] : input.teamIds,
+        });
         break;
       case 'responses':
       case 'consolidatedResults': {
         const audit = ref(input.auditId, 'audits');
         rule(versionOfCriterion(input.criterionId) === audit.templateVersionId, 'criterion of another version');
         const c = ref(input.criterionId);
-        if (c.responseType === 'rating' || c.responseType === 'yes_no') rule(input.value === null && input.rating !== null, 'rating criterion needs a rating');
-        if (c.responseType === 'number') rule(typeof input.value === 'number' && input.rating === null, 'number criterion needs a number');
-        if (c.responseType === 'choice') rule(Number.isInteger(input.value) && input.value >= 0 && input.value < c.choices.length, 'choice out of range');
+        if (c.responseType === 'rating' || c.responseType === 'yes_no')
+          rule(input.value === null && input.rating !== null, 'rating criterion needs a rating');
+        if (c.responseType === 'number')
+          rule(typeof input.value === 'number' && input.rating === null, 'number criterion needs a number');
+        if (c.responseType === 'choice')
+          rule(
+            Number.isInteger(input.value) && input.value >= 0 && input.value < c.choices.length,
+            'choice out of range',
+          );
         if (entity === 'responses') {
           rule(audit.teamIds.includes(input.auditorId), 'response by a non-member');
           rule(person === input.auditorId, 'response not entered by its auditor');
           const dup = [...records.values()].some(
-            (x) => x.channel === 'responses' && x.auditId === input.auditId && x.criterionId === input.criterionId && x.auditorId === input.auditorId,
+            (x) =>
+              x.channel === 'responses' &&
+              x.auditId === input.auditId &&
+              x.criterionId === input.criterionId &&
+              x.auditorId === input.auditorId,
           );
           rule(!dup, 'duplicate response');
           for (const e of input.evidenceIds) rule(ref(e).auditId === input.auditId, 'evidence of another audit');
@@ -375,7 +448,8 @@ function fakeCore() {
         const audit = ref(input.auditId, 'audits');
         rule(audit.status === 'fieldwork', 'observation outside fieldwork');
         rule(person === input.authorId, 'observation not entered by its author');
-        for (const c of input.criterionIds) rule(versionOfCriterion(c) === audit.templateVersionId, 'criterion of another version');
+        for (const c of input.criterionIds)
+          rule(versionOfCriterion(c) === audit.templateVersionId, 'criterion of another version');
         break;
       }
       case 'findings':
@@ -392,7 +466,8 @@ function fakeCore() {
         }
         break;
       case 'recommendations':
-        for (const f of input.findingIds) rule(ref(f, 'findings').auditId === input.auditId, 'finding of another audit');
+        for (const f of input.findingIds)
+          rule(ref(f, 'findings').auditId === input.auditId, 'finding of another audit');
         break;
       case 'managementResponses':
         rule(ref(input.managerId).role === 'manager', 'answer by a non-manager');
@@ -414,7 +489,8 @@ describe('loadDemo against a validating fake core', () => {
     await loadDemo(fake.call, () => new Date('2026-03-31T12:00:00Z'));
     expect(fake.calls[0]!.channel).toBe('session.begin');
     const n = (c: string) => fake.calls.filter((x) => x.channel === c).length;
-    const sum = (f: (a: DemoFileType['audits'][number]) => unknown[]) => demo.audits.reduce((t, a) => t + f(a).length, 0);
+    const sum = (f: (a: DemoFileType['audits'][number]) => unknown[]) =>
+      demo.audits.reduce((t, a) => t + f(a).length, 0);
     expect(n('people.create')).toBe(demo.people.length - 1);
     expect(n('services.create')).toBe(demo.services.length);
     expect(n('templates.create')).toBe(3);
@@ -434,7 +510,8 @@ describe('loadDemo against a validating fake core', () => {
     const audits = fake.records().filter((r) => r.channel === 'audits');
     expect(audits.map((a) => [a.title, a.status]).sort()).toEqual(demo.audits.map((a) => [a.title, a.status]).sort());
     // The session ends as the coordinator.
-    const coordinatorId = fake.calls[0] && fake.records().find((r) => r.channel === 'people' && r.role === 'coordinator')!.id;
+    const coordinatorId =
+      fake.calls[0] && fake.records().find((r) => r.channel === 'people' && r.role === 'coordinator')!.id;
     expect(fake.currentPerson()).toBe(coordinatorId);
   });
 

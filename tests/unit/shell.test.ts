@@ -234,7 +234,13 @@ describe('registerApiHandlers', () => {
 
   it('registers exactly one prefixed handler per contract channel, and removes them', () => {
     const r = registrar();
-    const unregister = registerApiHandlers(r, fakeCore(() => Promise.resolve(OK)), (e) => e.frame, BUILT, quiet);
+    const unregister = registerApiHandlers(
+      r,
+      fakeCore(() => Promise.resolve(OK)),
+      (e) => e.frame,
+      BUILT,
+      quiet,
+    );
     expect([...r.listeners.keys()].sort()).toEqual(CHANNELS.map((c) => IPC_PREFIX + c).sort());
     unregister();
     expect(r.listeners.size).toBe(0);
@@ -341,7 +347,10 @@ describe('preload bridge', () => {
   it('refuses an unknown channel without touching IPC', async () => {
     const bridge = await loadBridge();
     for (const channel of ['nope.nope', 'constructor', '__proto__', `${IPC_PREFIX}session.get`]) {
-      await expect(bridge.invoke(channel, {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+      await expect(bridge.invoke(channel, {})).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'unknown_channel' },
+      });
     }
     expect(fake.invoke).not.toHaveBeenCalled();
   });

@@ -35,7 +35,12 @@ export function workspaceDir(dataDir: string, name: WorkspaceName): string {
 
 export const DATABASE_FILE = 'citizen-audit.sqlite';
 
-export function openWorkspace(name: WorkspaceName, dir: string, clock: Clock, file = join(dir, DATABASE_FILE)): Workspace {
+export function openWorkspace(
+  name: WorkspaceName,
+  dir: string,
+  clock: Clock,
+  file = join(dir, DATABASE_FILE),
+): Workspace {
   mkdirSync(dir, { recursive: true });
   const db = openDatabase(file);
   const attachmentsDir = join(dir, 'attachments');

@@ -14,7 +14,14 @@ export function LanguageSwitch({ language }: { language: Language }): React.JSX.
       value={language}
       disabled={setLanguage.isPending}
       onChange={(value) => setLanguage.mutate({ language: value as Language })}
-      data={LANGUAGES.map((l) => ({ value: l, label: <span lang={l} title={t(`vocab.language.${l}`)}>{l.toUpperCase()}</span> }))}
+      data={LANGUAGES.map((l) => ({
+        value: l,
+        label: (
+          <span lang={l} title={t(`vocab.language.${l}`)}>
+            {l.toUpperCase()}
+          </span>
+        ),
+      }))}
     />
   );
 }

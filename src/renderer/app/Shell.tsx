@@ -29,7 +29,11 @@ export function Shell({ session, children }: { session: SessionState; children: 
             <Text fw={700} size="lg">
               {t('app.title')}
             </Text>
-            <Badge color={demo ? 'grape' : 'gray'} data-testid="workspace-badge" aria-label={`${t('app.workspace')}: ${t(`vocab.workspace.${session.workspace}`)}`}>
+            <Badge
+              color={demo ? 'grape' : 'gray'}
+              data-testid="workspace-badge"
+              aria-label={`${t('app.workspace')}: ${t(`vocab.workspace.${session.workspace}`)}`}
+            >
               {t(`vocab.workspace.${session.workspace}`)}
             </Badge>
           </Group>
@@ -59,7 +63,9 @@ export function Shell({ session, children }: { session: SessionState; children: 
               h="auto"
               py={8}
               styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
-              onClick={() => openWorkspace.mutate({ workspace: 'demo' })} loading={openWorkspace.isPending}>
+              onClick={() => openWorkspace.mutate({ workspace: 'demo' })}
+              loading={openWorkspace.isPending}
+            >
               {t('app.openDemo')}
             </Button>
           )}
@@ -70,7 +76,12 @@ export function Shell({ session, children }: { session: SessionState; children: 
           <Alert color="grape" variant="light" mb="lg" data-testid="demo-banner" title={t('vocab.workspace.demo')}>
             <Group justify="space-between" wrap="nowrap">
               <Text size="sm">{t('app.demoBanner')}</Text>
-              <Button size="xs" color="grape" onClick={() => openWorkspace.mutate({ workspace: 'main' })} loading={openWorkspace.isPending}>
+              <Button
+                size="xs"
+                color="grape"
+                onClick={() => openWorkspace.mutate({ workspace: 'main' })}
+                loading={openWorkspace.isPending}
+              >
                 {t('app.backToMine')}
               </Button>
             </Group>

@@ -22,7 +22,13 @@ export function ConfirmArchive({
     onCancel();
   };
   return (
-    <Modal opened={name !== null} onClose={close} title={t('common.confirmArchiveTitle', { name: name ?? '' })} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={name !== null}
+      onClose={close}
+      title={t('common.confirmArchiveTitle', { name: name ?? '' })}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack gap="md">
         <Text>{t('common.confirmArchiveBody')}</Text>
         <ServerError message={error} />

@@ -1,7 +1,15 @@
 /** The title and one-line purpose of a screen, with its main action on the right. */
 import { Box, Group, Stack, Text, Title } from '@mantine/core';
 
-export function PageHeader({ title, intro, action }: { title: string; intro?: string; action?: React.ReactNode }): React.JSX.Element {
+export function PageHeader({
+  title,
+  intro,
+  action,
+}: {
+  title: string;
+  intro?: string;
+  action?: React.ReactNode;
+}): React.JSX.Element {
   return (
     <Group justify="space-between" align="flex-end" mb="lg" wrap="nowrap">
       <Stack gap={4}>

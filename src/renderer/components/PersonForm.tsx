@@ -49,7 +49,13 @@ export function PersonFields({ form, full }: { form: FormState<PersonValues>; fu
   const roles = PERSON_ROLES.map((r) => ({ value: r, label: t(`vocab.role.${r}`) }));
   return (
     <Stack gap="sm">
-      <TextInput label={t('fields.displayName')} required autoComplete="name" {...form.text('displayName')} data-autofocus />
+      <TextInput
+        label={t('fields.displayName')}
+        required
+        autoComplete="name"
+        {...form.text('displayName')}
+        data-autofocus
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <NativeSelect
           label={t('fields.role')}

@@ -2,7 +2,11 @@
 import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-export function RowActions(props: { name: string; onEdit: () => void; onArchive?: (() => void) | undefined }): React.JSX.Element {
+export function RowActions(props: {
+  name: string;
+  onEdit: () => void;
+  onArchive?: (() => void) | undefined;
+}): React.JSX.Element {
   const { t } = useTranslation();
   return (
     <Group gap="xs" wrap="nowrap">
@@ -10,7 +14,13 @@ export function RowActions(props: { name: string; onEdit: () => void; onArchive?
         {t('common.edit')}
       </Button>
       {props.onArchive && (
-        <Button size="xs" variant="subtle" color="red" onClick={props.onArchive} aria-label={`${t('common.archive')} ${props.name}`}>
+        <Button
+          size="xs"
+          variant="subtle"
+          color="red"
+          onClick={props.onArchive}
+          aria-label={`${t('common.archive')} ${props.name}`}
+        >
           {t('common.archive')}
         </Button>
       )}

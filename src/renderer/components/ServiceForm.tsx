@@ -12,7 +12,13 @@ export type ServiceValues = {
   managerId: string;
 };
 
-export const emptyService = (): ServiceValues => ({ name: '', department: '', address: '', description: '', managerId: '' });
+export const emptyService = (): ServiceValues => ({
+  name: '',
+  department: '',
+  address: '',
+  description: '',
+  managerId: '',
+});
 
 export const serviceValues = (s: Service): ServiceValues => ({
   name: s.name,

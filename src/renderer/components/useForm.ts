@@ -61,7 +61,11 @@ export interface FormState<V extends Record<string, string>> {
    * Validates `input` with `schema`; when valid runs `save`. Resolves true when saved. On any
    * failure the typed values stay as they are and the errors are shown.
    */
-  submit: <S extends z.ZodType>(schema: S, input: z.input<S>, save: (input: z.input<S>) => Promise<unknown>) => Promise<boolean>;
+  submit: <S extends z.ZodType>(
+    schema: S,
+    input: z.input<S>,
+    save: (input: z.input<S>) => Promise<unknown>,
+  ) => Promise<boolean>;
   reset: (values: V) => void;
   formRef: React.RefObject<HTMLFormElement | null>;
 }
@@ -88,7 +92,8 @@ export function useForm<V extends Record<string, string>>(initial: V): FormState
 
   const text = (name: keyof V & string) => ({
     value: String(values[name] ?? ''),
-    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(name, e.currentTarget.value as V[typeof name]),
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      set(name, e.currentTarget.value as V[typeof name]),
     error: errors[name],
   });
 

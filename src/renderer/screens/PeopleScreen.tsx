@@ -71,7 +71,13 @@ export function PeopleScreen(): React.JSX.Element {
       </Group>
       <DataTable
         label={t('people.tableLabel')}
-        headers={[t('fields.displayName'), t('fields.role'), t('fields.code'), t('fields.certificationDate'), t('common.actions')]}
+        headers={[
+          t('fields.displayName'),
+          t('fields.role'),
+          t('fields.code'),
+          t('fields.certificationDate'),
+          t('common.actions'),
+        ]}
         empty={t('people.empty')}
         count={people.isSuccess ? rows.length : 1}
       >
@@ -103,7 +109,9 @@ export function PeopleScreen(): React.JSX.Element {
       </DataTable>
       <FormModal
         opened={editing !== null}
-        title={editing?.mode === 'edit' ? t('common.editOf', { name: editing.person.displayName }) : t('people.createTitle')}
+        title={
+          editing?.mode === 'edit' ? t('common.editOf', { name: editing.person.displayName }) : t('people.createTitle')
+        }
         onClose={() => setEditing(null)}
         onSubmit={() => void save()}
         submitting={form.submitting}

@@ -76,7 +76,11 @@ export function ServicesScreen(): React.JSX.Element | null {
               <Table.Td>{s.department || t('common.none')}</Table.Td>
               <Table.Td>{manager ? manager.displayName : t('common.none')}</Table.Td>
               <Table.Td>
-                <RowActions name={s.name} onEdit={() => open({ mode: 'edit', service: s })} onArchive={() => setArchiving(s)} />
+                <RowActions
+                  name={s.name}
+                  onEdit={() => open({ mode: 'edit', service: s })}
+                  onArchive={() => setArchiving(s)}
+                />
               </Table.Td>
             </Table.Tr>
           );
@@ -84,7 +88,9 @@ export function ServicesScreen(): React.JSX.Element | null {
       </DataTable>
       <FormModal
         opened={editing !== null}
-        title={editing?.mode === 'edit' ? t('common.editOf', { name: editing.service.name }) : t('services.createTitle')}
+        title={
+          editing?.mode === 'edit' ? t('common.editOf', { name: editing.service.name }) : t('services.createTitle')
+        }
         onClose={() => setEditing(null)}
         onSubmit={() => void save()}
         submitting={form.submitting}

@@ -72,12 +72,22 @@ export const contract = {
   /** Freezes a draft version so audits can pin it. */
   'templateVersions.publish': { input: ById, output: T.TemplateVersion },
   ...crud('sections', { record: T.Section, create: T.SectionCreate, update: T.SectionUpdate, list: T.SectionList }),
-  ...crud('criteria', { record: T.Criterion, create: T.CriterionCreate, update: T.CriterionUpdate, list: T.CriterionList }),
+  ...crud('criteria', {
+    record: T.Criterion,
+    create: T.CriterionCreate,
+    update: T.CriterionUpdate,
+    list: T.CriterionList,
+  }),
 
   ...crud('audits', { record: A.Audit, create: A.AuditCreate, update: A.AuditUpdate, list: A.AuditList }),
   'audits.setStatus': { input: A.AuditSetStatus, output: A.Audit },
   'audits.agreement': { input: ById, output: A.AgreementSummary },
-  ...crud('responses', { record: A.Response, create: A.ResponseCreate, update: A.ResponseUpdate, list: A.ResponseList }),
+  ...crud('responses', {
+    record: A.Response,
+    create: A.ResponseCreate,
+    update: A.ResponseUpdate,
+    list: A.ResponseList,
+  }),
   ...crud('consolidatedResults', {
     record: A.ConsolidatedResult,
     create: A.ConsolidatedResultCreate,

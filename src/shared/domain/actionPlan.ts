@@ -27,7 +27,10 @@ export const Measure = RecordMeta.extend(MeasureFields);
 export type Measure = z.infer<typeof Measure>;
 export const MeasureCreate = z
   .strictObject(MeasureFields)
-  .refine((m) => !needsStatusReason(m), { message: 'Give a reason for a delayed or cancelled measure', path: ['statusReason'] })
+  .refine((m) => !needsStatusReason(m), {
+    message: 'Give a reason for a delayed or cancelled measure',
+    path: ['statusReason'],
+  })
   .refine((m) => !m.startDate || !m.dueDate || m.startDate <= m.dueDate, {
     message: 'The due date is before the start date',
     path: ['dueDate'],

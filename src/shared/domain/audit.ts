@@ -42,7 +42,10 @@ export const ResponseFields = {
   auditorId: Id,
   rating: Rating.nullable().default(null),
   /** For number, choice (index) and free-text criteria. */
-  value: z.union([z.number(), z.string().max(20_000)]).nullable().default(null),
+  value: z
+    .union([z.number(), z.string().max(20_000)])
+    .nullable()
+    .default(null),
   note: Text.default(''),
   /** Observation and attachment ids that back this answer. */
   evidenceIds: z.array(Id).max(100).default([]),
@@ -61,7 +64,10 @@ export const ConsolidatedResultFields = {
   auditId: Id,
   criterionId: Id,
   rating: Rating.nullable().default(null),
-  value: z.union([z.number(), z.string().max(20_000)]).nullable().default(null),
+  value: z
+    .union([z.number(), z.string().max(20_000)])
+    .nullable()
+    .default(null),
   note: Text.default(''),
   decidedBy: Id,
 };

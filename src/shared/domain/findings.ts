@@ -55,12 +55,10 @@ export const needsJustification = (r: { decision: z.infer<typeof Decision>; just
   r.decision !== 'accepted' && r.justification.trim().length === 0;
 export const ManagementResponse = RecordMeta.extend(ManagementResponseFields);
 export type ManagementResponse = z.infer<typeof ManagementResponse>;
-export const ManagementResponseCreate = z
-  .strictObject(ManagementResponseFields)
-  .refine((r) => !needsJustification(r), {
-    message: 'A justification is required when a recommendation is not fully accepted',
-    path: ['justification'],
-  });
+export const ManagementResponseCreate = z.strictObject(ManagementResponseFields).refine((r) => !needsJustification(r), {
+  message: 'A justification is required when a recommendation is not fully accepted',
+  path: ['justification'],
+});
 export const ManagementResponseUpdate = z.strictObject({
   id: Id,
   ...partial(omit(ManagementResponseFields, 'recommendationId', 'managerId')),

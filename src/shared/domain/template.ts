@@ -9,7 +9,11 @@ import { ResponseType } from './vocabulary';
 
 export const TemplateFields = {
   /** Stable key of a built-in template (`local_police`), or empty for a city's own. */
-  key: z.string().regex(/^[a-z0-9_]*$/).max(60).default(''),
+  key: z
+    .string()
+    .regex(/^[a-z0-9_]*$/)
+    .max(60)
+    .default(''),
   name: LocalizedText,
   description: OptionalLocalizedText.default({}),
 };

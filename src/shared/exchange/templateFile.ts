@@ -43,7 +43,10 @@ export const TemplateFileCriterion = z
     message: 'Only a choice criterion has options',
     path: ['choices'],
   })
-  .refine((c) => new Set(c.grounds).size === c.grounds.length, { message: 'A ground is listed twice', path: ['grounds'] });
+  .refine((c) => new Set(c.grounds).size === c.grounds.length, {
+    message: 'A ground is listed twice',
+    path: ['grounds'],
+  });
 export type TemplateFileCriterion = z.infer<typeof TemplateFileCriterion>;
 
 export const TemplateFileSection = z.strictObject({
@@ -70,7 +73,11 @@ export const TemplateFile = z
       s.criteria.forEach((c, ci) => {
         if (c.ref === undefined) return;
         if (seen.has(c.ref)) {
-          ctx.addIssue({ code: 'custom', message: `The criterion ref ${c.ref} is used twice`, path: ['sections', si, 'criteria', ci, 'ref'] });
+          ctx.addIssue({
+            code: 'custom',
+            message: `The criterion ref ${c.ref} is used twice`,
+            path: ['sections', si, 'criteria', ci, 'ref'],
+          });
         }
         seen.add(c.ref);
       }),

@@ -136,8 +136,7 @@ export const en = {
   },
   whoAreYou: {
     title: 'Who are you?',
-    intro:
-      'Every change in Citizen Audit records who made it. Tell us who you are; you can add other people later.',
+    intro: 'Every change in Citizen Audit records who made it. Tell us who you are; you can add other people later.',
     submit: 'Continue',
   },
   start: {

@@ -83,7 +83,8 @@ export const es: Translation = {
   },
   start: {
     title: 'Le damos la bienvenida a Citizen Audit',
-    intro: 'Todavía no hay ningún programa. Cree el programa de auditoría de su ciudad, o explore antes la demostración.',
+    intro:
+      'Todavía no hay ningún programa. Cree el programa de auditoría de su ciudad, o explore antes la demostración.',
     createTitle: 'Crear el programa',
     create: 'Crear programa',
     demoTitle: 'Probar la demostración',

@@ -34,7 +34,11 @@ export function testCore(options: { clock?: Clock; dataDir?: string } = {}): Tes
 
 /** Starts a session as a coordinator and creates a programme; returns their ids. */
 export async function withProgramme(core: Core): Promise<{ personId: string; programmeId: string }> {
-  const s = await core.call('session.begin', { displayName: 'Carmen Coordinator', role: 'coordinator', code: 'COORD-1' });
+  const s = await core.call('session.begin', {
+    displayName: 'Carmen Coordinator',
+    role: 'coordinator',
+    code: 'COORD-1',
+  });
   const p = await core.call('programmes.create', { name: 'Audit programme 2026', city: 'Villa Test' });
   return { personId: s.currentPerson!.id, programmeId: p.id };
 }
@@ -44,7 +48,11 @@ export async function template(c: Core) {
   const t = await c.call('templates.create', { name: { en: 'Front office', es: 'Atención' } });
   const v = await c.call('templateVersions.create', { templateId: t.id });
   const s = await c.call('sections.create', { versionId: v.id, position: 0, title: { en: 'Reception' } });
-  const rating = await c.call('criteria.create', { sectionId: s.id, position: 0, text: { en: 'Signs in several languages' } });
+  const rating = await c.call('criteria.create', {
+    sectionId: s.id,
+    position: 0,
+    text: { en: 'Signs in several languages' },
+  });
   const number = await c.call('criteria.create', {
     sectionId: s.id,
     position: 1,
@@ -59,15 +67,31 @@ export async function template(c: Core) {
     choices: [{ en: 'Never' }, { en: 'On request' }, { en: 'Always' }],
   });
   await c.call('templateVersions.publish', { id: v.id });
-  return { templateId: t.id, versionId: v.id, sectionId: s.id, rating: rating.id, number: number.id, choice: choice.id };
+  return {
+    templateId: t.id,
+    versionId: v.id,
+    sectionId: s.id,
+    rating: rating.id,
+    number: number.id,
+    choice: choice.id,
+  };
 }
 
 export async function auditSetup(c: Core) {
   const { programmeId, personId } = await withProgramme(c);
   const manager = await c.call('people.create', { displayName: 'Marta Manager', role: 'manager', code: 'MGR-1' });
-  const a1 = await c.call('people.create', { displayName: 'Ana Auditor', role: 'auditor', code: 'AUD-01', certificationDate: '2026-01-15' });
+  const a1 = await c.call('people.create', {
+    displayName: 'Ana Auditor',
+    role: 'auditor',
+    code: 'AUD-01',
+    certificationDate: '2026-01-15',
+  });
   const a2 = await c.call('people.create', { displayName: 'Bilal Auditor', role: 'auditor', code: 'AUD-02' });
-  const service = await c.call('services.create', { programmeId, name: 'Local Police — Central Station', managerId: manager.id });
+  const service = await c.call('services.create', {
+    programmeId,
+    name: 'Local Police — Central Station',
+    managerId: manager.id,
+  });
   const t = await template(c);
   const audit = await c.call('audits.create', {
     programmeId,
@@ -80,4 +104,3 @@ export async function auditSetup(c: Core) {
   });
   return { programmeId, personId, manager, a1, a2, service, t, audit };
 }
-

@@ -9,7 +9,8 @@ const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: writer.ts DATA_DIR');
 const core = openCore({ dataDir });
 const session = await core.call('session.get', {});
-if (!session.currentPerson) await core.call('session.begin', { displayName: 'Writer', role: 'coordinator', code: 'WRITER' });
+if (!session.currentPerson)
+  await core.call('session.begin', { displayName: 'Writer', role: 'coordinator', code: 'WRITER' });
 process.stdout.write('ready\n');
 for (let i = 0; ; i++) {
   const p = await core.call('people.create', {

@@ -47,7 +47,10 @@ export function createDispatcher(
   return {
     async dispatch(channel, raw) {
       if (!isChannel(channel)) {
-        return { ok: false, error: { code: 'unknown_channel', message: `Unknown channel ${String(channel).slice(0, 80)}.` } };
+        return {
+          ok: false,
+          error: { code: 'unknown_channel', message: `Unknown channel ${String(channel).slice(0, 80)}.` },
+        };
       }
       const parsed = contract[channel].input.safeParse(raw);
       if (!parsed.success) return { ok: false, error: toApiError(invalidInput(parsed.error)) };

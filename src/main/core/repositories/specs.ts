@@ -33,7 +33,14 @@ export const SERVICE: EntitySpec<P.Service> = {
   table: 'service',
   record: P.Service,
   order: 'name COLLATE NOCASE, rowid',
-  columns: { programmeId: 'text', name: 'text', department: 'text', address: 'text', description: 'text', managerId: 'text' },
+  columns: {
+    programmeId: 'text',
+    name: 'text',
+    department: 'text',
+    address: 'text',
+    description: 'text',
+    managerId: 'text',
+  },
 };
 
 export const PERSON: EntitySpec<P.Person> = {

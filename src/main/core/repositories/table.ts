@@ -80,8 +80,9 @@ function rowToRecord<R extends StoredRecord>(db: ReadableDB, spec: EntitySpec<R>
   for (const [field, kind] of allColumns(spec)) out[field] = fromColumn(kind, row[snake(field)]);
   for (const [field, link] of Object.entries(spec.links ?? {})) {
     out[field] = (
-      prepared(db, `SELECT ${link.target} AS t FROM ${link.table} WHERE ${link.owner} = ? ORDER BY position`)
-        .all(out.id) as { t: string }[]
+      prepared(db, `SELECT ${link.target} AS t FROM ${link.table} WHERE ${link.owner} = ? ORDER BY position`).all(
+        out.id,
+      ) as { t: string }[]
     ).map((r) => r.t);
   }
   return spec.record.parse(out);
@@ -118,7 +119,8 @@ export function listRecords<R extends StoredRecord>(
 export function insertRecord<R extends StoredRecord>(db: WritableDB, spec: EntitySpec<R>, record: R): void {
   const cols = allColumns(spec);
   const values = record as unknown as Record<string, unknown>;
-  prepared(db, 
+  prepared(
+    db,
     `INSERT INTO ${spec.table} (${cols.map(([f]) => snake(f)).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
   ).run(...cols.map(([f, k]) => toColumn(k, values[f])));
   writeLinks(db, spec, values);

@@ -121,7 +121,8 @@ export async function loadDemoFile(call: Call, demo: DemoFileType, now: () => Da
   const recommendations = new Refs('recommendation');
   for (const audit of demo.audits) {
     const template = templates.get(audit.template);
-    if (!template) throw new Error(`demo.json: audit "${audit.ref}" uses template "${audit.template}", which is not installed.`);
+    if (!template)
+      throw new Error(`demo.json: audit "${audit.ref}" uses template "${audit.template}", which is not installed.`);
     await loadAudit(audit, template);
   }
 
@@ -247,7 +248,11 @@ export async function loadDemoFile(call: Call, demo: DemoFileType, now: () => Da
       }
       for (const r of a.recommendations) {
         const { ref, findings: refs, ...fields } = r;
-        const rec = await call('recommendations.create', { ...fields, auditId, findingIds: refs.map((f) => findings.get(f)) });
+        const rec = await call('recommendations.create', {
+          ...fields,
+          auditId,
+          findingIds: refs.map((f) => findings.get(f)),
+        });
         recommendations.set(ref, rec.id);
       }
     });

@@ -19,12 +19,15 @@ export interface InstalledTemplate {
 }
 
 /** The three built-in templates, parsed (a malformed file fails at start-up and in tests). */
-export const BUILT_IN_TEMPLATES: readonly TemplateFileType[] = [localPolice, employmentServices, generalFrontOffice].map(
-  (json) => TemplateFile.parse(json),
-);
+export const BUILT_IN_TEMPLATES: readonly TemplateFileType[] = [
+  localPolice,
+  employmentServices,
+  generalFrontOffice,
+].map((json) => TemplateFile.parse(json));
 
 /** The built-in template with this key, or undefined. */
-export const builtInTemplate = (key: string): TemplateFileType | undefined => BUILT_IN_TEMPLATES.find((t) => t.key === key);
+export const builtInTemplate = (key: string): TemplateFileType | undefined =>
+  BUILT_IN_TEMPLATES.find((t) => t.key === key);
 
 export async function installTemplate(call: Call, file: TemplateFileType): Promise<InstalledTemplate> {
   const t = await call('templates.create', { key: file.key, name: file.name, description: file.description });

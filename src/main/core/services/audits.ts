@@ -56,8 +56,10 @@ const auditRules: Rules<Audit> = {
       if (p.role !== 'auditor') throw violation(`${p.displayName} is not an auditor and cannot be in the audit team.`);
     }
     if (a.leadId && !a.teamIds.includes(a.leadId)) throw violation('The lead auditor must be a member of the team.');
-    if (a.plannedStart && a.plannedEnd && a.plannedStart > a.plannedEnd) throw violation('The planned end is before the planned start.');
-    if (a.actualStart && a.actualEnd && a.actualStart > a.actualEnd) throw violation('The actual end is before the actual start.');
+    if (a.plannedStart && a.plannedEnd && a.plannedStart > a.plannedEnd)
+      throw violation('The planned end is before the planned start.');
+    if (a.actualStart && a.actualEnd && a.actualStart > a.actualEnd)
+      throw violation('The actual end is before the actual start.');
   },
 };
 
@@ -67,7 +69,8 @@ export const audits = {
   ...auditCrud,
   create(ctx: ServiceContext, input: Omit<Fields<Audit>, 'status'>): Audit {
     // The lead is always part of the team.
-    const teamIds = input.leadId && !input.teamIds.includes(input.leadId) ? [input.leadId, ...input.teamIds] : input.teamIds;
+    const teamIds =
+      input.leadId && !input.teamIds.includes(input.leadId) ? [input.leadId, ...input.teamIds] : input.teamIds;
     return auditCrud.create(ctx, { ...input, teamIds, status: 'planned' });
   },
   setStatus(ctx: ServiceContext, input: { id: string; status: AuditStatus }): Audit {
@@ -114,7 +117,10 @@ function checkCriterion(db: ReadableDB, audit: Audit, criterionId: string): void
   }
 }
 
-function checkAnswer(db: ReadableDB, r: { criterionId: string; rating: Rating | null; value: number | string | null }): void {
+function checkAnswer(
+  db: ReadableDB,
+  r: { criterionId: string; rating: Rating | null; value: number | string | null },
+): void {
   const c = requireRecord(db, CRITERION, r.criterionId);
   switch (c.responseType) {
     case 'rating':
@@ -125,7 +131,10 @@ function checkAnswer(db: ReadableDB, r: { criterionId: string; rating: Rating | 
       if (r.value !== null && typeof r.value !== 'number') throw violation('This criterion is answered with a number.');
       break;
     case 'choice':
-      if (r.value !== null && !(typeof r.value === 'number' && Number.isInteger(r.value) && r.value >= 0 && r.value < c.choices.length)) {
+      if (
+        r.value !== null &&
+        !(typeof r.value === 'number' && Number.isInteger(r.value) && r.value >= 0 && r.value < c.choices.length)
+      ) {
         throw violation('This criterion is answered with one of its options.');
       }
       break;
@@ -141,7 +150,8 @@ const responseRules: Rules<Response> = {
     const audit = openAudit(db, r.auditId);
     checkCriterion(db, audit, r.criterionId);
     checkAnswer(db, r);
-    if (!audit.teamIds.includes(r.auditorId)) throw violation('Only members of the audit team can answer its checklist.');
+    if (!audit.teamIds.includes(r.auditorId))
+      throw violation('Only members of the audit team can answer its checklist.');
     if (!before) {
       const dup = db
         .prepare(`SELECT 1 FROM response WHERE audit_id = ? AND criterion_id = ? AND auditor_id = ?`)
@@ -157,7 +167,12 @@ const consolidatedRules: Rules<ConsolidatedResult> = {
     const audit = openAudit(db, r.auditId);
     checkCriterion(db, audit, r.criterionId);
     checkAnswer(db, r);
-    if (!before && db.prepare(`SELECT 1 FROM consolidated_result WHERE audit_id = ? AND criterion_id = ?`).get(r.auditId, r.criterionId)) {
+    if (
+      !before &&
+      db
+        .prepare(`SELECT 1 FROM consolidated_result WHERE audit_id = ? AND criterion_id = ?`)
+        .get(r.auditId, r.criterionId)
+    ) {
       throw violation('This criterion already has a consolidated result; change it instead.');
     }
   },

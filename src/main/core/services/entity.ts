@@ -5,7 +5,14 @@
  */
 import { AppError } from '../../../shared/api/errors';
 import type { ReadableDB } from '../db/handles';
-import { getRecord, insertRecord, listRecords, updateRecord, type EntitySpec, type StoredRecord } from '../repositories/table';
+import {
+  getRecord,
+  insertRecord,
+  listRecords,
+  updateRecord,
+  type EntitySpec,
+  type StoredRecord,
+} from '../repositories/table';
 import { requirePerson, type ServiceContext } from './context';
 import { appendHistory } from './history';
 
@@ -14,8 +21,16 @@ export type Fields<R> = Omit<R, Meta>;
 
 /** The domain fields of a stored record, without its metadata: what a copy of it is created from. */
 export function withoutMeta<R extends StoredRecord>(record: R): Fields<R> {
-  const { id: _id, createdAt: _ca, updatedAt: _ua, createdBy: _cb, updatedBy: _ub, rev: _rev, archivedAt: _aa, ...fields } =
-    record as R & Record<Meta, unknown>;
+  const {
+    id: _id,
+    createdAt: _ca,
+    updatedAt: _ua,
+    createdBy: _cb,
+    updatedBy: _ub,
+    rev: _rev,
+    archivedAt: _aa,
+    ...fields
+  } = record as R & Record<Meta, unknown>;
   return fields as Fields<R>;
 }
 
@@ -112,7 +127,15 @@ export function updateEntity<R extends StoredRecord & { rev: number; updatedAt: 
   checkRefs(ctx.db, rules, next, before);
   rules.check?.(ctx.db, next, before);
   updateRecord(ctx.db, spec, next);
-  appendHistory(ctx.db, { entity: spec.entity, entityId: id, action, personId, at: next.updatedAt, before, after: next });
+  appendHistory(ctx.db, {
+    entity: spec.entity,
+    entityId: id,
+    action,
+    personId,
+    at: next.updatedAt,
+    before,
+    after: next,
+  });
   return next;
 }
 
@@ -125,9 +148,23 @@ export function archiveEntity<R extends StoredRecord & { rev: number; updatedAt:
   const before = requireRecord(ctx.db, spec, id);
   if (before.archivedAt !== null) return before;
   const now = ctx.now();
-  const next = spec.record.parse({ ...before, archivedAt: now, updatedAt: now, updatedBy: personId, rev: before.rev + 1 });
+  const next = spec.record.parse({
+    ...before,
+    archivedAt: now,
+    updatedAt: now,
+    updatedBy: personId,
+    rev: before.rev + 1,
+  });
   updateRecord(ctx.db, spec, next);
-  appendHistory(ctx.db, { entity: spec.entity, entityId: id, action: 'archive', personId, at: now, before, after: next });
+  appendHistory(ctx.db, {
+    entity: spec.entity,
+    entityId: id,
+    action: 'archive',
+    personId,
+    at: now,
+    before,
+    after: next,
+  });
   return next;
 }
 

@@ -22,7 +22,10 @@ import {
 import type { ServiceContext } from './context';
 import { crudService, requireRecord, violation, type Rules } from './entity';
 
-const EVIDENCE_SPECS: Record<EvidenceLink['kind'], EntitySpec<{ id: string; archivedAt: string | null; auditId: string }>> = {
+const EVIDENCE_SPECS: Record<
+  EvidenceLink['kind'],
+  EntitySpec<{ id: string; archivedAt: string | null; auditId: string }>
+> = {
   response: RESPONSE,
   observation: OBSERVATION,
   attachment: ATTACHMENT,
@@ -51,7 +54,8 @@ const recommendationRules: Rules<Recommendation> = {
   refs: { auditId: AUDIT, findingIds: FINDING },
   check(db, r) {
     for (const id of r.findingIds) {
-      if (requireRecord(db, FINDING, id).auditId !== r.auditId) throw violation('A linked finding belongs to another audit.');
+      if (requireRecord(db, FINDING, id).auditId !== r.auditId)
+        throw violation('A linked finding belongs to another audit.');
     }
   },
 };
@@ -67,7 +71,9 @@ const managementResponseRules: Rules<ManagementResponse> = {
     }
     if (!before) {
       const dup = db
-        .prepare(`SELECT 1 FROM management_response WHERE recommendation_id = ? AND manager_id = ? AND archived_at IS NULL`)
+        .prepare(
+          `SELECT 1 FROM management_response WHERE recommendation_id = ? AND manager_id = ? AND archived_at IS NULL`,
+        )
         .get(r.recommendationId, r.managerId);
       if (dup) throw violation('This manager has already answered this recommendation; change that answer instead.');
     }
@@ -83,13 +89,22 @@ export const managementResponses = {
   /** By recommendation, or every answer to an audit's recommendations. */
   list(
     ctx: ServiceContext,
-    input: { recommendationId?: string | undefined; auditId?: string | undefined; includeArchived?: boolean | undefined },
+    input: {
+      recommendationId?: string | undefined;
+      auditId?: string | undefined;
+      includeArchived?: boolean | undefined;
+    },
   ): ManagementResponse[] {
     if (input.auditId) {
       return listRecords(ctx.db, RECOMMENDATION, { auditId: input.auditId }, true)
         .filter((r) => !input.recommendationId || r.id === input.recommendationId)
         .flatMap((r) => listRecords(ctx.db, MANAGEMENT_RESPONSE, { recommendationId: r.id }, input.includeArchived));
     }
-    return listRecords(ctx.db, MANAGEMENT_RESPONSE, { recommendationId: input.recommendationId }, input.includeArchived);
+    return listRecords(
+      ctx.db,
+      MANAGEMENT_RESPONSE,
+      { recommendationId: input.recommendationId },
+      input.includeArchived,
+    );
   },
 };

@@ -14,7 +14,8 @@ export interface HistoryInput {
 }
 
 export function appendHistory(db: WritableDB, h: HistoryInput): void {
-  prepared(db, 
+  prepared(
+    db,
     `INSERT INTO history (entity, entity_id, action, person_id, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     h.entity,
@@ -31,12 +32,12 @@ export function listHistory(
   db: ReadableDB,
   filter: { entity?: string | undefined; entityId?: string | undefined; limit: number },
 ): HistoryEntry[] {
-  const rows = prepared(db, 
-      `SELECT seq, entity, entity_id, action, person_id, at, before, after FROM history
+  const rows = prepared(
+    db,
+    `SELECT seq, entity, entity_id, action, person_id, at, before, after FROM history
        WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId)
        ORDER BY seq DESC LIMIT @limit`,
-    )
-    .all({ entity: filter.entity ?? null, entityId: filter.entityId ?? null, limit: filter.limit }) as {
+  ).all({ entity: filter.entity ?? null, entityId: filter.entityId ?? null, limit: filter.limit }) as {
     seq: number;
     entity: string;
     entity_id: string;

@@ -6,7 +6,8 @@ import { crudService, requireRecord, violation, type Rules } from './entity';
 
 const programmeRules: Rules<Programme> = {
   check(_db, p) {
-    if (p.periodStart && p.periodEnd && p.periodStart > p.periodEnd) throw violation('The period ends before it starts.');
+    if (p.periodStart && p.periodEnd && p.periodStart > p.periodEnd)
+      throw violation('The period ends before it starts.');
   },
 };
 
@@ -15,7 +16,8 @@ const serviceRules: Rules<Service> = {
   check(db, s) {
     if (s.managerId) {
       const m = requireRecord(db, PERSON, s.managerId);
-      if (m.role !== 'manager') throw violation(`${m.displayName} is not a manager; choose a person with the manager role.`);
+      if (m.role !== 'manager')
+        throw violation(`${m.displayName} is not a manager; choose a person with the manager role.`);
     }
   },
 };
@@ -23,7 +25,9 @@ const serviceRules: Rules<Service> = {
 /** Pseudonymous codes identify auditors in reports, so two active people never share one. */
 function checkUniqueCode(db: ReadableDB, p: Person): void {
   const clash = db
-    .prepare(`SELECT display_name AS name FROM person WHERE code = ? COLLATE NOCASE AND id <> ? AND archived_at IS NULL`)
+    .prepare(
+      `SELECT display_name AS name FROM person WHERE code = ? COLLATE NOCASE AND id <> ? AND archived_at IS NULL`,
+    )
     .get(p.code, p.id) as { name: string } | undefined;
   if (clash) throw violation(`The code ${p.code} is already used by ${clash.name}.`);
 }

@@ -27,7 +27,8 @@ const criterionRules: Rules<Criterion> = {
   refs: { sectionId: SECTION },
   check(db, c) {
     requireDraft(db, requireRecord(db, SECTION, c.sectionId).versionId);
-    if (c.responseType === 'choice' && c.choices.length < 2) throw violation('A choice criterion needs at least two options.');
+    if (c.responseType === 'choice' && c.choices.length < 2)
+      throw violation('A choice criterion needs at least two options.');
   },
 };
 
@@ -52,7 +53,10 @@ export const criteria = {
     return criterionCrud.archive(ctx, input);
   },
   /** Criteria of a section, or of a whole version in section order. */
-  list: (ctx: ServiceContext, input: { sectionId?: string | undefined; versionId?: string | undefined; includeArchived?: boolean | undefined }) => {
+  list: (
+    ctx: ServiceContext,
+    input: { sectionId?: string | undefined; versionId?: string | undefined; includeArchived?: boolean | undefined },
+  ) => {
     if (input.sectionId) return listRecords(ctx.db, CRITERION, { sectionId: input.sectionId }, input.includeArchived);
     if (!input.versionId) throw violation('Give a sectionId or a versionId.');
     const secs = listRecords(ctx.db, SECTION, { versionId: input.versionId }, input.includeArchived);
@@ -66,15 +70,21 @@ export const templateVersions = {
     const last = ctx.db
       .prepare(`SELECT coalesce(max(number), 0) AS n FROM template_version WHERE template_id = ?`)
       .get(input.templateId) as { n: number };
-    const version = createEntity(ctx, TEMPLATE_VERSION, {}, {
-      templateId: input.templateId,
-      number: last.n + 1,
-      status: 'draft',
-      note: input.note,
-    });
+    const version = createEntity(
+      ctx,
+      TEMPLATE_VERSION,
+      {},
+      {
+        templateId: input.templateId,
+        number: last.n + 1,
+        status: 'draft',
+        note: input.note,
+      },
+    );
     if (input.copyFrom) {
       const source = requireRecord(ctx.db, TEMPLATE_VERSION, input.copyFrom);
-      if (source.templateId !== input.templateId) throw violation('A version can only be copied from the same template.');
+      if (source.templateId !== input.templateId)
+        throw violation('A version can only be copied from the same template.');
       for (const s of listRecords(ctx.db, SECTION, { versionId: source.id })) {
         const copy = createEntity(ctx, SECTION, sectionRules, { ...withoutMeta(s), versionId: version.id });
         for (const c of listRecords(ctx.db, CRITERION, { sectionId: s.id })) {
@@ -105,7 +115,9 @@ export const templateVersions = {
 export function criterionInVersion(db: ReadableDB, criterionId: string, versionId: string): boolean {
   return (
     db
-      .prepare(`SELECT 1 FROM criterion c JOIN template_section s ON s.id = c.section_id WHERE c.id = ? AND s.version_id = ?`)
+      .prepare(
+        `SELECT 1 FROM criterion c JOIN template_section s ON s.id = c.section_id WHERE c.id = ? AND s.version_id = ?`,
+      )
       .get(criterionId, versionId) !== undefined
   );
 }

@@ -312,9 +312,7 @@ const GROUNDS: readonly [string, string, string][] = [
 
 export function up(db: WritableDB): void {
   db.exec(SCHEMA);
-  const insert = db.prepare(
-    `INSERT INTO ground (id, code, label, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
-  );
+  const insert = db.prepare(`INSERT INTO ground (id, code, label, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`);
   const now = new Date().toISOString();
   for (const [code, en, es] of GROUNDS) {
     insert.run(crypto.randomUUID(), code, JSON.stringify({ en, es }), now, now);

@@ -20,33 +20,24 @@ async function time(label: string, n: number, fn: (i: number) => Promise<unknown
 
 const t0 = performance.now();
 await core.call('session.begin', { displayName: 'Bench', role: 'coordinator', code: 'BENCH' });
-const programme = await core.call('programmes.create', { name: 'Bench', city: 'Bench' });
+await core.call('programme.setUp', { name: 'Bench', city: 'Bench' });
 const auditors: string[] = [];
 await time('people.create (auditor)', 200, async (i) => {
   auditors.push(
     (await core.call('people.create', { displayName: `Auditor ${i}`, role: 'auditor', code: `A-${i}` })).id,
   );
 });
-const service = await core.call('services.create', { programmeId: programme.id, name: 'Front office' });
-const template = await core.call('templates.create', { name: { en: 'Bench template' } });
-const version = await core.call('templateVersions.create', { templateId: template.id });
+const service = await core.call('services.create', { name: 'Front office' });
+const { version } = await core.call('templates.create', { name: { en: 'Bench template' } });
 const criteria: string[] = [];
-await time('sections.create + 10 criteria.create', 6, async (s) => {
-  const section = await core.call('sections.create', {
-    versionId: version.id,
-    position: s,
-    title: { en: `Section ${s}` },
-  });
+await time('sections.add + 10 criteria.add', 6, async (s) => {
+  const section = await core.call('sections.add', { versionId: version.id, title: { en: `Section ${s}` } });
   for (let c = 0; c < 10; c++) {
-    criteria.push(
-      (await core.call('criteria.create', { sectionId: section.id, position: c, text: { en: `Criterion ${s}.${c}` } }))
-        .id,
-    );
+    criteria.push((await core.call('criteria.add', { sectionId: section.id, text: { en: `Criterion ${s}.${c}` } })).id);
   }
 });
-await core.call('templateVersions.publish', { id: version.id });
-const audit = await core.call('audits.create', {
-  programmeId: programme.id,
+await core.call('templateVersions.publish', { id: version.id, rev: version.rev });
+const planned = await core.call('audits.plan', {
   serviceId: service.id,
   templateVersionId: version.id,
   title: 'Bench audit',
@@ -54,27 +45,30 @@ const audit = await core.call('audits.create', {
   leadId: auditors[0]!,
   teamIds: auditors.slice(0, 3),
 });
+const audit = await core.call('audits.startFieldwork', { id: planned.id, rev: planned.rev });
 const ratings = ['compliant', 'partly_compliant', 'non_compliant'] as const;
-await time('responses.create', criteria.length * 3, async (i) => {
-  await core.call('responses.create', {
-    auditId: audit.id,
-    criterionId: criteria[i % criteria.length]!,
-    auditorId: auditors[Math.floor(i / criteria.length)]!,
-    rating: ratings[i % 3]!,
-    answeredAt: new Date().toISOString(),
+// Each auditor answers the whole checklist as themselves (the session switches once per auditor).
+for (const [a, auditorId] of auditors.slice(0, 3).entries()) {
+  await core.call('session.setCurrentPerson', { personId: auditorId });
+  await time(`audits.recordAnswer (auditor ${a + 1})`, criteria.length, async (i) => {
+    await core.call('audits.recordAnswer', {
+      auditId: audit.id,
+      criterionId: criteria[i]!,
+      rating: ratings[(i + a) % 3]!,
+      rev: null,
+    });
   });
-});
-await time('observations.create', 300, (i) =>
-  core.call('observations.create', {
+}
+await time('observations.record', 300, (i) =>
+  core.call('observations.record', {
     auditId: audit.id,
-    authorId: auditors[i % 3]!,
     observedAt: new Date(Date.UTC(2026, 2, 1, 9, i)).toISOString(),
     method: 'site_visit',
     narrative: `Observation ${i}: `.padEnd(800, 'lorem ipsum '),
     criterionIds: [criteria[i % criteria.length]!],
   }),
 );
-await time('responses.list (180 rows)', 50, () => core.call('responses.list', { auditId: audit.id }));
+await time('audits.answers (180 rows)', 50, () => core.call('audits.answers', { auditId: audit.id }));
 await time('observations.list (300 rows)', 20, () => core.call('observations.list', { auditId: audit.id }));
 await time('audits.agreement', 50, () => core.call('audits.agreement', { id: audit.id }));
 await time('people.list (201 rows)', 50, () => core.call('people.list', {}));

@@ -1,23 +1,36 @@
-/** Automatic backups: one a day, a readable copy of the data, only the newest kept. */
-import { mkdtempSync, readdirSync, utimesSync } from 'node:fs';
+/** Automatic backups: one a day, only the newest kept, and a backup restores the data it was taken of. */
+import { copyFileSync, mkdtempSync, readdirSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { backupIfDue } from '../../src/main/core/db/backup';
 import { openDatabase } from '../../src/main/core/db/open';
-import { testCore, withProgramme } from './helpers/core';
+import { loadDemo } from '../../src/main/core/seed/demo';
+import { databaseOf, dumpDatabase, testCore } from './helpers/core';
 
 describe('automatic backups', () => {
-  it('are written when the core opens, and hold the data', async () => {
+  it('restore the demo programme exactly: every table, row by row', async () => {
     const core = testCore();
-    await withProgramme(core);
+    await loadDemo(core.call);
+    const demoChanges = core.changes();
     core.close();
-    const again = testCore({ dataDir: core.dataDir });
-    again.close();
-    // The first open found no backup (empty database); the second found one from today: no new one.
-    const files = readdirSync(join(core.dataDir, 'backups'));
-    expect(files).toHaveLength(1);
+    const original = dumpDatabase(databaseOf(core));
+    expect(demoChanges).toBeGreaterThan(1000);
+
+    const db = openDatabase(databaseOf(core));
+    const backup = backupIfDue(db, mkdtempSync(join(tmpdir(), 'ca-bak-')), new Date('2030-01-01T00:00:00Z'))!;
+    db.close();
+
+    // Restore into an empty data folder and open it with the core, as a user would.
+    const restoredDir = mkdtempSync(join(tmpdir(), 'ca-restored-'));
+    copyFileSync(backup, join(restoredDir, 'citizen-audit.sqlite'));
+    const restored = testCore({ dataDir: restoredDir });
+    const session = await restored.call('session.get', {});
+    expect(session.programme?.city).toBe('Valdemira del Henar');
+    expect((await restored.call('audits.list', {})).length).toBe(2);
+    restored.close();
+    expect(dumpDatabase(join(restoredDir, 'citizen-audit.sqlite'))).toBe(original);
   });
 
   it('happen at most once a day and keep the newest copies', () => {

@@ -1,29 +1,25 @@
 /**
  * The core's domain behaviour through the API contract, against a real SQLite database:
- * attribution and history, the audit flow, per-auditor responses, frozen template versions,
- * attachments by SHA-256, and the rules PRODUCT.md names.
+ * attribution and history, the audit flow, per-auditor answers, frozen template versions,
+ * attachments by SHA-256, and the rules the product names.
  */
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../src/main/core';
 import { attachmentPath } from '../../src/main/core/services/audits';
-import { auditSetup, template, testCore, withProgramme, type TestCore } from './helpers/core';
+import { as, auditSetup, expectError, template, testCore, withProgramme, type TestCore } from './helpers/core';
 
 let core: TestCore;
 afterEach(() => core?.cleanup());
-
-async function expectError(p: Promise<unknown>, code: string, message?: RegExp): Promise<void> {
-  await expect(p).rejects.toMatchObject({ code, ...(message ? { message: expect.stringMatching(message) } : {}) });
-}
 
 describe('session and attribution', () => {
   it('refuses changes until someone is chosen, then attributes every change and records its history', async () => {
     core = testCore();
     expect((await core.call('session.get', {})).currentPerson).toBeNull();
-    await expectError(core.call('programmes.create', { name: 'P', city: 'C' }), 'no_current_person');
+    await expectError(core.call('programme.setUp', { name: 'P', city: 'C' }), 'no_current_person');
     const { personId, programmeId } = await withProgramme(core);
-    const updated = await core.call('programmes.update', { id: programmeId, city: 'Villa Nueva' });
+    const updated = await core.call('programme.update', { id: programmeId, rev: 1, city: 'Villa Nueva' });
     expect(updated).toMatchObject({ createdBy: personId, updatedBy: personId, rev: 2, city: 'Villa Nueva' });
     const history = await core.call('history.list', { entityId: programmeId });
     expect(history.map((h) => h.action)).toEqual(['update', 'create']);
@@ -38,16 +34,28 @@ describe('session and attribution', () => {
     await expectError(core.call('session.setCurrentPerson', { personId: crypto.randomUUID() }), 'not_found');
   });
 
-  it('keeps auditor codes unique, case-insensitively, among active people', async () => {
+  it('begins only once: a second "who are you?" cannot create a person past the people screen', async () => {
     core = testCore();
     await withProgramme(core);
-    const a = await core.call('people.create', { displayName: 'Ana', role: 'auditor', code: 'AUD-01' });
     await expectError(
-      core.call('people.create', { displayName: 'Other', role: 'auditor', code: 'aud-01' }),
+      core.call('session.begin', { displayName: 'Intruder', role: 'coordinator', code: 'X-1' }),
       'rule_violation',
-      /already used/,
+      /already has people/,
     );
-    await core.call('people.archive', { id: a.id });
+  });
+
+  it('keeps auditor codes unique, case-insensitively, among active people, without naming the other person', async () => {
+    core = testCore();
+    await withProgramme(core);
+    const a = await core.call('people.create', { displayName: 'Ana Pérez', role: 'auditor', code: 'AUD-01' });
+    const refused = core.call('people.create', { displayName: 'Other', role: 'auditor', code: 'aud-01' });
+    await expect(refused).rejects.toMatchObject({
+      code: 'rule_violation',
+      rule: { key: 'personCodeTaken', params: { code: 'aud-01' } },
+      field: 'code',
+    });
+    await expect(refused).rejects.not.toMatchObject({ message: expect.stringContaining('Ana') });
+    await core.call('people.archive', { id: a.id, rev: a.rev });
     await core.call('people.create', { displayName: 'Other', role: 'auditor', code: 'aud-01' });
     expect((await core.call('people.list', {})).map((p) => p.code)).toEqual(['COORD-1', 'aud-01']);
     expect(await core.call('people.list', { includeArchived: true })).toHaveLength(3);
@@ -65,140 +73,121 @@ describe('session and attribution', () => {
 });
 
 describe('audits', () => {
-  it('moves status only along the allowed transitions', async () => {
+  it('moves status only by its steps, filling in the actual dates', async () => {
     core = testCore();
     const { audit } = await auditSetup(core);
-    expect(audit.status).toBe('planned');
+    expect(audit.status).toBe('fieldwork');
+    expect(audit.actualStart).toMatch(/^\d{4}-\d\d-\d\d$/);
     await expectError(
-      core.call('audits.setStatus', { id: audit.id, status: 'reported' }),
+      core.call('audits.markReported', { id: audit.id, rev: audit.rev }),
       'rule_violation',
-      /cannot move from planned to reported/,
+      /cannot move from Fieldwork to Reported/,
     );
-    for (const s of [
-      'fieldwork',
-      'submitted',
-      'in_review',
-      'fieldwork',
-      'submitted',
-      'in_review',
-      'reported',
-      'closed',
+    let a = audit;
+    for (const step of [
+      'submit',
+      'startReview',
+      'returnToFieldwork',
+      'submit',
+      'startReview',
+      'markReported',
+      'close',
     ] as const) {
-      expect((await core.call('audits.setStatus', { id: audit.id, status: s })).status).toBe(s);
+      a = await core.call(`audits.${step}`, { id: a.id, rev: a.rev });
     }
-    await expectError(core.call('audits.update', { id: audit.id, title: 'x' }), 'rule_violation', /closed/);
+    expect(a.status).toBe('closed');
+    await expectError(core.call('audits.update', { id: a.id, rev: a.rev, title: 'x' }), 'rule_violation', /closed/);
     const h = await core.call('history.list', { entityId: audit.id });
     expect(h.filter((e) => e.action === 'status')).toHaveLength(8);
   });
 
   it('puts the lead in the team, refuses non-auditors and draft template versions', async () => {
     core = testCore();
-    const { audit, a1, a2, manager, programmeId, service, t } = await auditSetup(core);
+    const { audit, a1, a2, manager, service, t } = await auditSetup(core);
     expect(audit.teamIds).toEqual([a1.id, a2.id]);
     await expectError(
-      core.call('audits.update', { id: audit.id, teamIds: [a1.id, manager.id] }),
+      core.call('audits.update', { id: audit.id, rev: audit.rev, teamIds: [a1.id, manager.id] }),
       'rule_violation',
-      /not an auditor/,
+      /MGR-1 is not an auditor/,
     );
-    const draft = await core.call('templateVersions.create', { templateId: t.templateId, copyFrom: t.versionId });
+    const draft = await core.call('templateVersions.startDraft', { templateId: t.templateId, copyFrom: t.versionId });
     expect(draft.number).toBe(2);
     await expectError(
-      core.call('audits.create', {
-        programmeId,
-        serviceId: service.id,
-        templateVersionId: draft.id,
-        title: 'x',
-        methods: ['survey'],
-      }),
+      core.call('audits.plan', { serviceId: service.id, templateVersionId: draft.id, title: 'x', methods: ['survey'] }),
       'rule_violation',
       /published/,
     );
   });
 
-  it('keeps responses per auditor, measures agreement and takes a consolidated result', async () => {
+  it('keeps answers per auditor, measures agreement and takes a consolidated result', async () => {
     core = testCore();
-    const { audit, a1, a2, manager, t, personId } = await auditSetup(core);
-    const at = '2026-03-02T10:00:00.000Z';
-    await core.call('responses.create', {
+    const { audit, a1, a2, manager, t, coordinatorId } = await auditSetup(core);
+    await as(core, a1.id);
+    const r1 = await core.call('audits.recordAnswer', {
       auditId: audit.id,
       criterionId: t.rating,
-      auditorId: a1.id,
       rating: 'non_compliant',
-      answeredAt: at,
+      rev: null,
     });
-    await core.call('responses.create', {
+    expect(r1).toMatchObject({ auditorId: a1.id, createdBy: a1.id, rev: 1 });
+    await core.call('audits.recordAnswer', { auditId: audit.id, criterionId: t.number, value: 35, rev: null });
+    await expectError(
+      core.call('audits.recordAnswer', { auditId: audit.id, criterionId: t.choice, value: 7, rev: null }),
+      'rule_violation',
+      /answered with: Choice/,
+    );
+    // A second "first answer" to the same criterion is a conflict: the caller missed the first.
+    await expectError(
+      core.call('audits.recordAnswer', { auditId: audit.id, criterionId: t.rating, rating: 'compliant', rev: null }),
+      'conflict',
+    );
+    const changed = await core.call('audits.recordAnswer', {
       auditId: audit.id,
       criterionId: t.rating,
-      auditorId: a2.id,
       rating: 'partly_compliant',
-      answeredAt: at,
+      rev: r1.rev,
     });
-    await core.call('responses.create', {
+    expect(changed).toMatchObject({ id: r1.id, rev: 2, rating: 'partly_compliant' });
+    await as(core, a2.id);
+    await core.call('audits.recordAnswer', {
       auditId: audit.id,
-      criterionId: t.number,
-      auditorId: a1.id,
-      value: 35,
-      answeredAt: at,
+      criterionId: t.rating,
+      rating: 'non_compliant',
+      rev: null,
     });
-    await core.call('responses.create', {
-      auditId: audit.id,
-      criterionId: t.number,
-      auditorId: a2.id,
-      value: 35,
-      answeredAt: at,
-    });
+    await core.call('audits.recordAnswer', { auditId: audit.id, criterionId: t.number, value: 35, rev: null });
     await expectError(
-      core.call('responses.create', {
-        auditId: audit.id,
-        criterionId: t.rating,
-        auditorId: a1.id,
-        rating: 'compliant',
-        answeredAt: at,
-      }),
+      core.call('audits.withdrawAnswer', { id: r1.id, rev: changed.rev }),
       'rule_violation',
-      /already answered/,
+      /Only the auditor/,
     );
+    await as(core, manager.id);
     await expectError(
-      core.call('responses.create', {
-        auditId: audit.id,
-        criterionId: t.choice,
-        auditorId: manager.id,
-        value: 1,
-        answeredAt: at,
-      }),
+      core.call('audits.recordAnswer', { auditId: audit.id, criterionId: t.choice, value: 1, rev: null }),
       'rule_violation',
       /team/,
-    );
-    await expectError(
-      core.call('responses.create', {
-        auditId: audit.id,
-        criterionId: t.choice,
-        auditorId: a1.id,
-        value: 7,
-        answeredAt: at,
-      }),
-      'rule_violation',
-      /options/,
     );
     const agreement = await core.call('audits.agreement', { id: audit.id });
     expect(agreement).toMatchObject({ comparable: 2, agreeing: 1, agreement: 0.5 });
     expect(agreement.disagreements[0]?.criterionId).toBe(t.rating);
-    const c = await core.call('consolidatedResults.create', {
+    await as(core, coordinatorId);
+    const c = await core.call('audits.consolidate', {
       auditId: audit.id,
       criterionId: t.rating,
       rating: 'non_compliant',
       note: 'Agreed after comparing photos',
-      decidedBy: personId,
+      rev: null,
     });
-    expect((await core.call('consolidatedResults.list', { auditId: audit.id }))[0]?.id).toBe(c.id);
+    expect(c).toMatchObject({ decidedBy: coordinatorId });
+    expect((await core.call('audits.consolidatedResults', { auditId: audit.id }))[0]?.id).toBe(c.id);
   });
 
   it('stores attachments by SHA-256 and links observations to criteria of the pinned version', async () => {
     core = testCore();
     const { audit, a1, t } = await auditSetup(core);
-    const o = await core.call('observations.create', {
+    await as(core, a1.id);
+    const o = await core.call('observations.record', {
       auditId: audit.id,
-      authorId: a1.id,
       observedAt: '2026-03-02T10:05:00.000+01:00',
       method: 'site_visit',
       narrative: 'Only Spanish signage at the reception desk.',
@@ -206,9 +195,9 @@ describe('audits', () => {
       criterionIds: [t.rating],
       personalData: false,
     });
-    expect(o.criterionIds).toEqual([t.rating]);
+    expect(o).toMatchObject({ criterionIds: [t.rating], grounds: ['language'], authorId: a1.id });
     const content = Buffer.from('a photo of the reception desk');
-    const att = await core.call('attachments.create', {
+    const att = await core.call('attachments.add', {
       auditId: audit.id,
       observationId: o.id,
       fileName: 'desk.jpg',
@@ -219,7 +208,7 @@ describe('audits', () => {
     expect(att).toMatchObject({ sha256: sha, size: content.length });
     expect(readFileSync(attachmentPath(`${core.dataDir}/attachments`, sha))).toEqual(content);
     await expectError(
-      core.call('attachments.create', { auditId: audit.id, fileName: '../evil', contentBase64: 'AA==' }),
+      core.call('attachments.add', { auditId: audit.id, fileName: '../evil', contentBase64: 'AA==' }),
       'invalid_input',
     );
   });
@@ -230,39 +219,85 @@ describe('templates', () => {
     core = testCore();
     await withProgramme(core);
     const t = await template(core);
+    const frozen = (await core.call('templateVersions.checklist', { id: t.versionId })).sections[0]!.criteria[0]!;
     await expectError(
-      core.call('criteria.update', { id: t.rating, text: { en: 'changed' } }),
+      core.call('criteria.edit', { id: frozen.id, rev: frozen.rev, text: { en: 'x' } }),
       'rule_violation',
       /frozen/,
     );
     await expectError(
-      core.call('sections.create', { versionId: t.versionId, position: 1, title: { en: 'x' } }),
+      core.call('sections.add', { versionId: t.versionId, title: { en: 'x' } }),
       'rule_violation',
       /frozen/,
     );
-    const v2 = await core.call('templateVersions.create', { templateId: t.templateId, copyFrom: t.versionId });
-    const copied = await core.call('criteria.list', { versionId: v2.id });
+    const v2 = await core.call('templateVersions.startDraft', { templateId: t.templateId, copyFrom: t.versionId });
+    await expectError(
+      core.call('templateVersions.startDraft', { templateId: t.templateId }),
+      'rule_violation',
+      /already has a draft/,
+    );
+    const copied = (await core.call('templateVersions.checklist', { id: v2.id })).sections[0]!.criteria;
     expect(copied.map((c) => c.text.en)).toEqual([
       'Signs in several languages',
       'Minutes waited',
       'Interpreter offered',
     ]);
-    await core.call('criteria.update', { id: copied[0]!.id, text: { en: 'changed', es: 'cambiado' } });
-    expect((await core.call('criteria.get', { id: t.rating })).text.en).toBe('Signs in several languages');
+    expect(copied[0]!.grounds).toEqual(['language']);
+    await core.call('criteria.edit', {
+      id: copied[0]!.id,
+      rev: copied[0]!.rev,
+      text: { en: 'changed', es: 'cambiado' },
+    });
+    const original = (await core.call('templateVersions.checklist', { id: t.versionId })).sections[0]!.criteria[0]!;
+    expect(original.text.en).toBe('Signs in several languages');
+  });
+
+  it('keeps positions 0..n-1 as sections and criteria are added, moved and removed', async () => {
+    core = testCore();
+    await withProgramme(core);
+    const { version } = await core.call('templates.create', { name: { en: 'T' } });
+    const s1 = await core.call('sections.add', { versionId: version.id, title: { en: 'one' } });
+    const s0 = await core.call('sections.add', { versionId: version.id, title: { en: 'zero' }, position: 0 });
+    const s2 = await core.call('sections.add', { versionId: version.id, title: { en: 'two' } });
+    const titles = async () =>
+      (await core.call('templateVersions.checklist', { id: version.id })).sections.map((s) => [s.title.en, s.position]);
+    expect(await titles()).toEqual([
+      ['zero', 0],
+      ['one', 1],
+      ['two', 2],
+    ]);
+    const c = await core.call('criteria.add', { sectionId: s0.id, text: { en: 'a' } });
+    await core.call('criteria.add', { sectionId: s0.id, text: { en: 'b' } });
+    const moved = await core.call('criteria.move', { id: c.id, rev: c.rev, sectionId: s2.id, position: 0 });
+    expect(moved).toMatchObject({ sectionId: s2.id, position: 0 });
+    const checklist = await core.call('templateVersions.checklist', { id: version.id });
+    expect(checklist.sections.map((s) => s.criteria.map((x) => [x.text.en, x.position]))).toEqual([
+      [['b', 0]],
+      [],
+      [['a', 0]],
+    ]);
+    const fresh1 = await core.call('templateVersions.checklist', { id: version.id });
+    const one = fresh1.sections.find((s) => s.id === s1.id)!;
+    await core.call('sections.remove', { id: one.id, rev: one.rev });
+    expect(await titles()).toEqual([
+      ['zero', 0],
+      ['two', 1],
+    ]);
   });
 });
 
 describe('findings to action plan', () => {
-  it('links evidence of the same audit, requires justifications and status reasons', async () => {
+  it('links evidence of the same audit, requires justifications, and answers come from the service manager', async () => {
     core = testCore();
-    const { audit, a1, manager, t, programmeId } = await auditSetup(core);
-    const r = await core.call('responses.create', {
+    const { audit, a1, manager, t, coordinatorId } = await auditSetup(core);
+    await as(core, a1.id);
+    const r = await core.call('audits.recordAnswer', {
       auditId: audit.id,
       criterionId: t.rating,
-      auditorId: a1.id,
       rating: 'non_compliant',
-      answeredAt: '2026-03-02T10:00:00.000Z',
+      rev: null,
     });
+    await as(core, coordinatorId);
     const f = await core.call('findings.create', {
       auditId: audit.id,
       title: 'Reception information only in Spanish',
@@ -276,8 +311,16 @@ describe('findings to action plan', () => {
       grounds: ['language', 'nationality'],
       evidence: [{ kind: 'response', id: r.id }],
     });
+    expect(f.evidence).toEqual([{ kind: 'response', id: r.id }]);
+    expect((await core.call('findings.list', { cites: { kind: 'response', id: r.id } })).map((x) => x.id)).toEqual([
+      f.id,
+    ]);
     await expectError(
-      core.call('findings.update', { id: f.id, evidence: [{ kind: 'observation', id: crypto.randomUUID() }] }),
+      core.call('findings.update', {
+        id: f.id,
+        rev: f.rev,
+        evidence: [{ kind: 'observation', id: crypto.randomUUID() }],
+      }),
       'not_found',
     );
     const rec = await core.call('recommendations.create', {
@@ -286,42 +329,71 @@ describe('findings to action plan', () => {
       findingIds: [f.id],
     });
     await expectError(
-      core.call('managementResponses.create', {
+      core.call('recommendations.answer', { recommendationId: rec.id, decision: 'accepted', rev: null }),
+      'rule_violation',
+      /Only the manager/,
+    );
+    await as(core, manager.id);
+    await expectError(
+      core.call('recommendations.answer', { recommendationId: rec.id, decision: 'rejected', rev: null }),
+      'invalid_input',
+      /justification/,
+    );
+    const mr = await core.call('recommendations.answer', {
+      recommendationId: rec.id,
+      decision: 'partly_accepted',
+      justification: 'Budget allows two languages this year.',
+      rev: null,
+    });
+    expect(mr).toMatchObject({ managerId: manager.id });
+    await expectError(
+      core.call('recommendations.answer', {
         recommendationId: rec.id,
-        managerId: manager.id,
-        decision: 'rejected',
-        respondedAt: '2026-04-01T09:00:00.000Z',
+        decision: 'partly_accepted',
+        justification: ' ',
+        rev: mr.rev,
       }),
       'invalid_input',
       /justification/,
     );
-    const mr = await core.call('managementResponses.create', {
-      recommendationId: rec.id,
-      managerId: manager.id,
-      decision: 'partly_accepted',
-      justification: 'Budget allows two languages this year.',
-      respondedAt: '2026-04-01T09:00:00.000Z',
-    });
-    await expectError(
-      core.call('managementResponses.update', { id: mr.id, justification: ' ' }),
-      'rule_violation',
-      /justification/,
-    );
+    expect((await core.call('recommendations.answers', { auditId: audit.id }))[0]?.id).toBe(mr.id);
+  });
+
+  it("derives a measure's status from its latest progress update", async () => {
+    core = testCore();
+    await withProgramme(core);
     const m = await core.call('measures.create', {
-      programmeId,
       title: 'Multilingual reception',
       actionArea: 'services_to_citizens',
-      recommendationIds: [rec.id],
     });
-    await expectError(core.call('measures.update', { id: m.id, status: 'delayed' }), 'rule_violation', /reason/);
-    await core.call('measures.update', { id: m.id, status: 'delayed', statusReason: 'Translator contract pending' });
-    await core.call('progressUpdates.create', {
+    expect(m).toMatchObject({ status: 'not_started', statusReason: '' });
+    await expectError(
+      core.call('measures.recordProgress', { measureId: m.id, date: '2026-06-30', status: 'delayed' }),
+      'invalid_input',
+      /reason/,
+    );
+    await core.call('measures.recordProgress', {
       measureId: m.id,
-      date: '2026-06-30',
+      date: '2026-04-30',
       status: 'in_progress',
       indicatorValue: 1,
     });
-    expect(await core.call('progressUpdates.list', { measureId: m.id })).toHaveLength(1);
-    expect((await core.call('managementResponses.list', { auditId: audit.id }))[0]?.id).toBe(mr.id);
+    const delayed = await core.call('measures.recordProgress', {
+      measureId: m.id,
+      date: '2026-06-30',
+      status: 'delayed',
+      note: 'Translator contract pending',
+    });
+    expect(await core.call('measures.get', { id: m.id })).toMatchObject({
+      status: 'delayed',
+      statusReason: 'Translator contract pending',
+    });
+    // A late entry about an earlier date does not change the current status.
+    await core.call('measures.recordProgress', { measureId: m.id, date: '2026-05-15', status: 'in_progress' });
+    expect((await core.call('measures.get', { id: m.id })).status).toBe('delayed');
+    // Withdrawing the latest update brings back the one before it.
+    await core.call('measures.withdrawProgress', { id: delayed.id, rev: delayed.rev });
+    expect(await core.call('measures.get', { id: m.id })).toMatchObject({ status: 'in_progress', statusReason: '' });
+    expect(await core.call('measures.progress', { measureId: m.id })).toHaveLength(2);
   });
 });

@@ -4,7 +4,7 @@
  * file is refused with a clear message. Per migration: migrate to the version before it, insert
  * rows, migrate, check the rows.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { asWritable } from '../../src/main/core/db/handles';
 import { LATEST_VERSION, MIGRATIONS, currentVersion, migrate, type Migration } from '../../src/main/core/db/migrations';
 import { openDatabase } from '../../src/main/core/db/open';
+import { openCore } from '../../src/main/core';
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'ca-mig-')), 'db.sqlite');
 
@@ -107,5 +108,213 @@ describe('0010-initial', () => {
     expect(() => db.prepare(`DELETE FROM history`).run()).toThrow(/append-only/);
     expect(db.prepare(`SELECT display_name FROM person WHERE id = 'p1'`).get()).toEqual({ display_name: 'Ana' });
     db.close();
+  });
+});
+
+describe('0020-relations', () => {
+  /**
+   * tests/fixtures/db/demo-0010.sqlite was filled by the code of schema 10 (see its README): the
+   * demo, plus what 0010 let through — grounds that are no grounds, a response citing a random
+   * id, an archived response, measures whose status disagrees with their progress, a second
+   * programme.
+   */
+  const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'db', 'demo-0010.sqlite');
+
+  function copyOfFixture(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'ca-mig20-'));
+    copyFileSync(FIXTURE, join(dir, 'citizen-audit.sqlite'));
+    return dir;
+  }
+
+  /** What 0010 stored, read with plain SQL before migrating. */
+  function read0010(file: string) {
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(10);
+      const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      const lists = (table: string) =>
+        Object.fromEntries(
+          (db.prepare(`SELECT id, grounds FROM ${table}`).all() as { id: string; grounds: string }[]).map((r) => [
+            r.id,
+            JSON.parse(r.grounds) as string[],
+          ]),
+        );
+      return {
+        counts: Object.fromEntries(
+          [
+            'person',
+            'service',
+            'template',
+            'criterion',
+            'audit',
+            'response',
+            'consolidated_result',
+            'observation',
+            'situation_test',
+            'finding',
+            'recommendation',
+            'management_response',
+            'measure',
+            'history',
+          ].map((t) => [t, count(t)]),
+        ),
+        criterionGrounds: lists('criterion'),
+        observationGrounds: lists('observation'),
+        findingEvidence: Object.fromEntries(
+          (db.prepare(`SELECT id, evidence FROM finding`).all() as { id: string; evidence: string }[]).map((r) => [
+            r.id,
+            JSON.parse(r.evidence) as { kind: string; id: string }[],
+          ]),
+        ),
+        responseEvidence: Object.fromEntries(
+          (
+            db.prepare(`SELECT id, audit_id, evidence_ids FROM response`).all() as {
+              id: string;
+              audit_id: string;
+              evidence_ids: string;
+            }[]
+          ).map((r) => [r.id, JSON.parse(r.evidence_ids) as string[]]),
+        ),
+        measureStatus: Object.fromEntries(
+          (
+            db.prepare(`SELECT id, status, status_reason FROM measure`).all() as {
+              id: string;
+              status: string;
+              status_reason: string;
+            }[]
+          ).map((m) => [m.id, [m.status, m.status_reason]]),
+        ),
+        observations: new Set((db.prepare(`SELECT id FROM observation`).all() as { id: string }[]).map((r) => r.id)),
+        archivedResponse: db
+          .prepare(
+            `SELECT id, audit_id AS auditId, criterion_id AS criterionId, auditor_id AS auditorId FROM response WHERE archived_at IS NOT NULL`,
+          )
+          .get() as { id: string; auditId: string; criterionId: string; auditorId: string } | undefined,
+      };
+    } finally {
+      db.close();
+    }
+  }
+
+  it('carries a database filled by the 0010 code over, data included', async () => {
+    const dir = copyOfFixture();
+    const file = join(dir, 'citizen-audit.sqlite');
+    const old = read0010(file);
+    const core = openCore({ dataDir: dir, checkOutputs: true });
+    try {
+      const db = new Database(file, { readonly: true });
+      const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      // No record lost (history grows by nothing: a migration is not a user's change).
+      for (const [table, n] of Object.entries(old.counts)) expect(count(table), table).toBe(n);
+
+      // Grounds: every list kept, in order, as codes that exist; odd texts became codes.
+      const grounds = (table: string, owner: string, id: string) =>
+        (
+          db.prepare(`SELECT ground_code AS g FROM ${table} WHERE ${owner} = ? ORDER BY position`).all(id) as {
+            g: string;
+          }[]
+        ).map((r) => r.g);
+      for (const [id, list] of Object.entries(old.criterionGrounds))
+        expect(grounds('criterion_ground', 'criterion_id', id)).toEqual(list);
+      const odd = Object.entries(old.observationGrounds).find(([, l]) => l.includes('Skin colour!'))!;
+      expect(grounds('observation_ground', 'observation_id', odd[0])).toEqual(['star_sign', 'skin_colour', 'language']);
+      expect(
+        db.prepare(`SELECT ground_tested AS g FROM situation_test WHERE scenario = 'Odd ground tested'`).get(),
+      ).toEqual({ g: 'hair_style' });
+      const added = db
+        .prepare(
+          `SELECT code, label FROM ground WHERE code IN ('star_sign', 'skin_colour', 'hair_style') ORDER BY code`,
+        )
+        .all();
+      expect(added).toEqual([
+        { code: 'hair_style', label: '{"en":"Hair Style"}' },
+        { code: 'skin_colour', label: '{"en":"Skin colour!"}' },
+        { code: 'star_sign', label: '{"en":"star_sign"}' },
+      ]);
+
+      // Evidence: every finding link kept; response ids kept when they name a record of the audit.
+      const evidence = await Promise.all(
+        Object.keys(old.findingEvidence).map((id) => core.call('findings.get', { id })),
+      );
+      for (const f of evidence) expect(f.evidence, f.title).toEqual(old.findingEvidence[f.id]);
+      let kept = 0;
+      let dropped = 0;
+      for (const [id, ids] of Object.entries(old.responseEvidence)) {
+        const links = (
+          db
+            .prepare(`SELECT observation_id AS o FROM evidence_link WHERE citing_response_id = ? ORDER BY position`)
+            .all(id) as { o: string }[]
+        ).map((r) => r.o);
+        const valid = ids.filter((x) => old.observations.has(x));
+        expect(links, id).toEqual(valid);
+        kept += valid.length;
+        dropped += ids.length - valid.length;
+      }
+      expect(kept).toBeGreaterThan(10);
+      expect(dropped).toBe(1);
+
+      // Measures keep the status they had (now derived from progress).
+      const measures = await core.call('measures.list', {});
+      expect(measures).toHaveLength(old.counts.measure!);
+      for (const m of measures) {
+        const [status, reason] = old.measureStatus[m.id]!;
+        expect(m.status, m.title).toBe(status);
+        if (status === 'cancelled' || status === 'delayed') expect(m.statusReason).toBe(reason);
+      }
+
+      // One live programme: the oldest.
+      expect(db.prepare(`SELECT name FROM programme WHERE archived_at IS NULL`).all()).toHaveLength(1);
+      expect((await core.call('session.get', {})).programme?.name).not.toBe('Second programme');
+      db.close();
+
+      // Every record reads back through the API (outputs parsed against the contract).
+      for (const a of await core.call('audits.list', {})) {
+        await core.call('audits.answers', { auditId: a.id, includeArchived: true });
+        await core.call('observations.list', { auditId: a.id });
+        await core.call('situationTests.list', { auditId: a.id });
+        await core.call('findings.list', { auditId: a.id });
+        await core.call('recommendations.answers', { auditId: a.id });
+        await core.call('templateVersions.checklist', { id: a.templateVersionId });
+      }
+
+      // The archived answer no longer blocks its auditor.
+      const archived = old.archivedResponse!;
+      const audit = await core.call('audits.get', { id: archived.auditId });
+      const back = await core.call('audits.returnToFieldwork', { id: audit.id, rev: audit.rev });
+      expect(back.status).toBe('fieldwork');
+      await core.call('session.setCurrentPerson', { personId: archived.auditorId });
+      const mine = (await core.call('audits.answers', { auditId: audit.id, auditorId: archived.auditorId })).find(
+        (r) => r.criterionId === archived.criterionId,
+      );
+      expect(mine).toBeUndefined();
+      const again = await core.call('audits.recordAnswer', {
+        auditId: audit.id,
+        criterionId: archived.criterionId,
+        rating: 'compliant',
+        rev: null,
+      });
+      expect(again.auditorId).toBe(archived.auditorId);
+    } finally {
+      core.close();
+    }
+  });
+
+  it('refuses to leave a dangling reference: the migration rolls back and the file keeps schema 10', () => {
+    const dir = copyOfFixture();
+    const file = join(dir, 'citizen-audit.sqlite');
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = OFF');
+    // A 0010 database damaged by hand: a service whose manager does not exist.
+    raw
+      .prepare(`UPDATE service SET manager_id = ? WHERE rowid = (SELECT min(rowid) FROM service)`)
+      .run(crypto.randomUUID());
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(/dangling reference/);
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(10);
+    expect(after.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'evidence_link'`).get()).toEqual({
+      n: 0,
+    });
+    after.close();
   });
 });

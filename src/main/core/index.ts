@@ -2,30 +2,24 @@
  * The core: everything the app does, without Electron. `openCore` opens the user's workspace
  * and answers calls of the API contract; the Electron shell serves it over IPC, the test
  * harness over http on 127.0.0.1, the command line in-process — the same contract each time.
+ *
+ * Every call goes through one dispatcher, which runs it by the kind its channel declares: a
+ * `read` directly, a `write` in one IMMEDIATE transaction (all or nothing), a `session` change
+ * (switching workspace, language) on its own.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Call, Channel, Output, SessionState } from '../../shared/api/contract';
+import { channelKind, type Call, type Channel, type Output, type SessionState } from '../../shared/api/contract';
 import { AppError, type Envelope } from '../../shared/api/errors';
 import { Language } from '../../shared/domain/vocabulary';
-import { createDispatcher } from './api/dispatch';
+import { createDispatcher, type Dispatcher } from './api/dispatch';
+import { HANDLERS, type ReadHandlerContext, type WriteHandlerContext } from './api/handlers';
 import { backupDir, backupIfDue } from './db/backup';
-import { HANDLERS, isReadOnly, type DatabaseChannel } from './api/handlers';
-import type { ServiceContext } from './services/context';
-import type { Person } from '../../shared/domain/programme';
-import { getRecord, listRecords } from './repositories/table';
-import { PERSON, PROGRAMME } from './repositories/specs';
-import { createEntity, requireRecord, violation, type Fields } from './services/entity';
-import { personRules } from './services/programme';
-import {
-  DATABASE_FILE,
-  openWorkspace,
-  systemClock,
-  workspaceDir,
-  type Clock,
-  type Workspace,
-  type WorkspaceName,
-} from './workspace';
+import { getRecord } from './repositories/table';
+import { PERSON } from './repositories/specs';
+import { currentProgramme } from './services/programme';
+import type { SessionControl, WorkspaceName } from './services/session';
+import { DATABASE_FILE, openWorkspace, systemClock, workspaceDir, type Clock, type Workspace } from './workspace';
 
 export interface CoreOptions {
   /** The data folder: the user's data folder in the app, a temporary one in tests. */
@@ -38,12 +32,18 @@ export interface CoreOptions {
 
 export type { Call };
 
-export interface Core {
+export interface Core extends Dispatcher {
   /** Parses the input against the contract, runs the handler, never throws. */
   dispatch(channel: string, rawInput: unknown): Promise<Envelope<unknown>>;
   /** The same, typed, for in-process callers; throws AppError on an error envelope. */
   call: Call;
   readonly dataDir: string;
+  /**
+   * Rows written through the open workspace's connection since it opened, rolled-back writes
+   * included (SQLite's total_changes()): tests use it to prove a refused call wrote and was
+   * rolled back; benchmarks to count work.
+   */
+  changes(): number;
   close(): void;
 }
 
@@ -66,6 +66,15 @@ function writeSettings(file: string, s: Settings): void {
   renameSync(`${file}.tmp`, file);
 }
 
+/** A typed in-process caller over a dispatcher: an error envelope becomes a thrown AppError. */
+export function callerOf(d: Dispatcher): Call {
+  return async (channel, input) => {
+    const env = await d.dispatch(channel, input);
+    if (!env.ok) throw AppError.fromApiError(env.error);
+    return env.value as Output<typeof channel>;
+  };
+}
+
 export function openCore(options: CoreOptions): Core {
   const { dataDir } = options;
   const clock = options.clock ?? systemClock;
@@ -80,77 +89,57 @@ export function openCore(options: CoreOptions): Core {
     (options.log ?? console.error)(e);
   }
 
-  const sessionState = (w: Workspace): SessionState => {
-    const personId = w.currentPersonId();
-    const person = personId ? getRecord(w.db, PERSON, personId) : null;
-    return {
-      workspace: w.name,
-      currentPerson: person,
-      language: settings.language,
-      programme: listRecords(w.db, PROGRAMME, {})[0] ?? null,
-      dataDir,
-    };
-  };
+  /** The session as seen from one workspace (the demo builder has its own). */
+  const sessionOf = (current: () => Workspace, switchTo: (name: WorkspaceName) => Promise<void>): SessionControl => ({
+    state(): SessionState {
+      const w = current();
+      const personId = w.currentPersonId();
+      return {
+        workspace: w.name,
+        currentPerson: personId ? getRecord(w.db, PERSON, personId) : null,
+        language: settings.language,
+        programme: currentProgramme(w.db),
+        dataDir,
+      };
+    },
+    setCurrentPersonId: (id) => current().setCurrentPersonId(id),
+    setLanguage(language) {
+      settings = { ...settings, language };
+      writeSettings(settingsFile, settings);
+    },
+    openWorkspace: switchTo,
+  });
 
-  /** Runs one parsed call against a workspace. */
-  const runOn = async (w: Workspace, channel: Channel, input: unknown): Promise<unknown> => {
-    switch (channel) {
-      case 'session.get':
-        return sessionState(w);
-      case 'session.setLanguage':
-        settings = { ...settings, language: (input as { language: Language }).language };
-        writeSettings(settingsFile, settings);
-        return sessionState(w);
-      case 'session.begin':
-        w.db
-          .transaction(() => {
-            // The first person creates themselves: the record is attributed to its own id.
-            const id = clock.newId();
-            createEntity(w.context(), PERSON, personRules, input as Fields<Person>, { id, personId: id });
-            w.setCurrentPersonId(id);
-          })
-          .immediate();
-        return sessionState(w);
-      case 'session.setCurrentPerson': {
-        const { personId } = input as { personId: string };
-        const p = requireRecord(w.db, PERSON, personId);
-        if (p.archivedAt !== null) throw violation(`${p.displayName} is archived; choose an active person.`);
-        w.setCurrentPersonId(p.id);
-        return sessionState(w);
+  /** Runs one parsed call against a workspace, as its channel's kind says. */
+  const runOn = (w: Workspace, session: SessionControl, channel: Channel, input: unknown): unknown => {
+    // The dispatcher parsed `input` with this channel's schema, which is exactly what its
+    // handler takes; TypeScript cannot correlate the two through the channel union.
+    const handler = HANDLERS[channel] as (ctx: WriteHandlerContext, input: unknown) => unknown;
+    const base = w.context();
+    switch (channelKind(channel)) {
+      case 'read': {
+        const ctx: ReadHandlerContext = {
+          db: base.db,
+          personId: base.personId,
+          attachmentsDir: base.attachmentsDir,
+          session,
+        };
+        return (handler as (ctx: ReadHandlerContext, input: unknown) => unknown)(ctx, input);
       }
-      case 'session.openWorkspace': {
-        const name = (input as { workspace: WorkspaceName }).workspace;
-        if (name !== ws.name) {
-          const next = name === 'demo' ? await openDemo() : openWorkspace('main', workspaceDir(dataDir, 'main'), clock);
-          ws.close();
-          ws = next;
-        }
-        return sessionState(ws);
-      }
-      default: {
-        const c = channel as DatabaseChannel;
-        // The dispatcher parsed `input` with this channel's schema, which is exactly what its
-        // handler takes; TypeScript cannot correlate the two through the channel union.
-        const handler = HANDLERS[c] as unknown as (ctx: ServiceContext, input: unknown) => unknown;
-        const exec = () => handler(w.context(), input);
-        return isReadOnly(c) ? exec() : w.db.transaction(exec).immediate();
-      }
+      case 'write':
+        return w.db.transaction(() => handler({ ...base, session }, input)).immediate();
+      case 'session':
+        return (handler as (ctx: { session: SessionControl }, input: unknown) => Promise<unknown>)({ session }, input);
     }
   };
 
-  const dispatcherFor = (w: () => Workspace) =>
-    createDispatcher((channel, input) => runOn(w(), channel, input), {
+  const dispatcherFor = (current: () => Workspace, switchTo: (name: WorkspaceName) => Promise<void>) => {
+    const session = sessionOf(current, switchTo);
+    return createDispatcher((channel, input) => runOn(current(), session, channel, input), {
       checkOutputs: options.checkOutputs ?? false,
       log: options.log,
     });
-
-  const callWith =
-    (d: ReturnType<typeof dispatcherFor>): Call =>
-    async (channel, input) => {
-      const env = await d.dispatch(channel, input);
-      if (!env.ok) throw new AppError(env.error.code, env.error.message, env.error.fields);
-      return env.value as Output<typeof channel>;
-    };
+  };
 
   /**
    * Opens the demo workspace, building it on first use in a temporary file that is renamed
@@ -162,11 +151,23 @@ export function openCore(options: CoreOptions): Core {
     if (!existsSync(file)) {
       const loading = join(dir, `${DATABASE_FILE}.loading`);
       for (const f of [loading, `${loading}-wal`, `${loading}-shm`]) rmSync(f, { force: true });
-      const tmp = openWorkspace('demo', dir, clock, loading);
+      // The demo's records are dated as its story tells (a 2025 audit is answered in 2025).
+      let storyTime: number | null = null;
+      const storyClock: Clock = {
+        now: () => (storyTime === null ? clock.now() : new Date((storyTime += 1)).toISOString()),
+        newId: clock.newId,
+      };
+      const tmp = openWorkspace('demo', dir, storyClock, loading);
       try {
         // Loaded on demand: the demo's data is only read when someone opens it.
         const { loadDemo } = await import('./seed/demo');
-        await loadDemo(callWith(dispatcherFor(() => tmp)));
+        const call = callerOf(
+          dispatcherFor(
+            () => tmp,
+            () => Promise.reject(new Error('The demo is being built.')),
+          ),
+        );
+        await loadDemo(call, { setNow: (iso) => void (storyTime = Date.parse(iso)) });
       } finally {
         tmp.close();
       }
@@ -175,11 +176,19 @@ export function openCore(options: CoreOptions): Core {
     return openWorkspace('demo', dir, clock);
   }
 
-  const dispatcher = dispatcherFor(() => ws);
+  const switchTo = async (name: WorkspaceName): Promise<void> => {
+    if (name === ws.name) return;
+    const next = name === 'demo' ? await openDemo() : openWorkspace('main', workspaceDir(dataDir, 'main'), clock);
+    ws.close();
+    ws = next;
+  };
+
+  const dispatcher = dispatcherFor(() => ws, switchTo);
   return {
     dispatch: dispatcher.dispatch,
-    call: callWith(dispatcher),
+    call: callerOf(dispatcher),
     dataDir,
+    changes: () => (ws.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n,
     close: () => ws.close(),
   };
 }

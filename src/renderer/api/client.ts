@@ -5,7 +5,10 @@
  */
 import { BRIDGE_KEY, type Bridge } from '../../shared/api/bridge';
 import { contract, type Channel, type Input, type Output } from '../../shared/api/contract';
-import type { ErrorCode } from '../../shared/api/errors';
+import type { ApiError, ErrorCode } from '../../shared/api/errors';
+import { resources } from '../../shared/i18n';
+import { ruleMessage } from '../../shared/i18n/rules';
+import type { Language } from '../../shared/domain/vocabulary';
 
 /** An error envelope from the core, as an exception the UI can inspect (`code`) and show (`message`). */
 export class ApiCallError extends Error {
@@ -15,9 +18,18 @@ export class ApiCallError extends Error {
     readonly channel: Channel,
     /** For `invalid_input`: the core's message per field, keyed by dotted path. */
     readonly fields: Readonly<Record<string, string>> = {},
+    /** For refusals by a rule: the message key and parameters, to show in the user's language. */
+    readonly rule?: ApiError['rule'],
+    /** The input field a refusal concerns, if one does. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'ApiCallError';
+  }
+
+  /** The message in `language`: the rule's translation when the core gave one, else its text. */
+  messageIn(language: Language): string {
+    return this.rule ? ruleMessage(resources[language].translation, this.rule.key, this.rule.params) : this.message;
   }
 }
 
@@ -30,7 +42,10 @@ async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Out
   const b = bridge();
   if (!b) throw new ApiCallError('bridge_missing', 'The app is not connected to its data.', channel);
   const envelope = await b.invoke(channel, input);
-  if (!envelope.ok) throw new ApiCallError(envelope.error.code, envelope.error.message, channel, envelope.error.fields);
+  if (!envelope.ok) {
+    const e = envelope.error;
+    throw new ApiCallError(e.code, e.message, channel, e.fields, e.rule, e.field);
+  }
   const parsed = contract[channel].output.safeParse(envelope.value);
   if (!parsed.success) {
     throw new ApiCallError('bad_output', `Unexpected answer from ${channel}: ${parsed.error.message}`, channel);

@@ -45,7 +45,7 @@ export const programmeInput = (v: ProgrammeValues) =>
     periodEnd: dateOrNull(v.periodEnd),
     defaultLanguage: v.defaultLanguage,
     reportBranding: v.reportBranding,
-  }) as Input<'programmes.create'>;
+  }) as Input<'programme.setUp'>;
 
 export function ProgrammeFields({ form }: { form: FormState<ProgrammeValues> }): React.JSX.Element {
   const { t } = useTranslation();

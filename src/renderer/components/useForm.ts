@@ -2,13 +2,15 @@
  * Form state for the modal and page forms: typed text lives here until the core accepts it, so a
  * failed save (client validation or a refusal by the core) never loses what was typed.
  * Client validation uses the same zod schema the core applies, with messages in the UI language;
- * a refusal by the core (`invalid_input`, `rule_violation`, …) is shown with the core's message.
+ * a refusal by the core (`rule_violation`, `conflict`, …) is shown in the UI language (the core
+ * sends a message key), next to the field it concerns when it names one.
  */
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiCallError } from '../api/client';
+import type { Language } from '../../shared/domain/vocabulary';
 
 export type FieldErrors = Partial<Record<string, string>>;
 
@@ -71,7 +73,7 @@ export interface FormState<V extends Record<string, string>> {
 }
 
 export function useForm<V extends Record<string, string>>(initial: V): FormState<V> {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [values, setValues] = useState<V>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [serverError, setServerError] = useState<string | null>(null);
@@ -111,7 +113,14 @@ export function useForm<V extends Record<string, string>>(initial: V): FormState
       await save(input);
       return true;
     } catch (e) {
-      setServerError(e instanceof Error ? e.message : String(e));
+      const language: Language = i18n.language === 'es' ? 'es' : 'en';
+      const message = e instanceof ApiCallError ? e.messageIn(language) : e instanceof Error ? e.message : String(e);
+      setServerError(message);
+      // A rule that concerns one field: show its message next to that field too.
+      if (e instanceof ApiCallError && e.field) {
+        setErrors({ [e.field]: message });
+        setFocusTick((n) => n + 1);
+      }
       // The core names the fields it refused: show its message next to each of them too.
       if (e instanceof ApiCallError && Object.keys(e.fields).length > 0) {
         const byField: FieldErrors = {};

@@ -44,7 +44,9 @@ export function PeopleScreen(): React.JSX.Element {
     const ok =
       editing.mode === 'create'
         ? await form.submit(PersonCreate, input, (i) => create.mutateAsync(i))
-        : await form.submit(PersonUpdate, { id: editing.person.id, ...input }, (i) => update.mutateAsync(i));
+        : await form.submit(PersonUpdate, { id: editing.person.id, rev: editing.person.rev, ...input }, (i) =>
+            update.mutateAsync(i),
+          );
     if (ok) setEditing(null);
   };
 
@@ -125,7 +127,7 @@ export function PeopleScreen(): React.JSX.Element {
         onCancel={() => setArchiving(null)}
         onConfirm={async () => {
           if (!archiving) return;
-          await api.call('people.archive', { id: archiving.id });
+          await api.call('people.archive', { id: archiving.id, rev: archiving.rev });
           await qc.invalidateQueries({ queryKey: ['people'] });
           setArchiving(null);
         }}

@@ -2,7 +2,7 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProgrammeCreate, type Programme } from '../../shared/domain/programme';
+import { ProgrammeSetUp, type Programme } from '../../shared/domain/programme';
 import { useApiMutation, useSession } from '../api/hooks';
 import { PageHeader } from '../components/PageHeader';
 import { programmeInput, ProgrammeFields, programmeValues } from '../components/ProgrammeForm';
@@ -18,7 +18,7 @@ export function ProgrammeScreen(): React.JSX.Element | null {
 function ProgrammeEditor({ programme }: { programme: Programme }): React.JSX.Element {
   const { t } = useTranslation();
   const form = useForm(programmeValues(programme));
-  const update = useApiMutation('programmes.update', ['session']);
+  const update = useApiMutation('programme.update', ['session']);
   const [saved, setSaved] = useState(false);
 
   return (
@@ -34,8 +34,8 @@ function ProgrammeEditor({ programme }: { programme: Programme }): React.JSX.Ele
             e.preventDefault();
             setSaved(false);
             void form
-              .submit(ProgrammeCreate, programmeInput(form.values), (input) =>
-                update.mutateAsync({ id: programme.id, ...input }),
+              .submit(ProgrammeSetUp, programmeInput(form.values), (input) =>
+                update.mutateAsync({ id: programme.id, rev: programme.rev, ...input }),
               )
               .then(setSaved);
           }}

@@ -19,7 +19,7 @@ type Editing = { mode: 'create' } | { mode: 'edit'; service: Service } | null;
 export function ServicesScreen(): React.JSX.Element | null {
   const { t } = useTranslation();
   const programmeId = useSession().data?.programme?.id;
-  const services = useServices({ programmeId });
+  const services = useServices({});
   const people = usePeople({});
   const qc = useQueryClient();
   const [editing, setEditing] = useState<Editing>(null);
@@ -42,8 +42,10 @@ export function ServicesScreen(): React.JSX.Element | null {
     const fields = serviceFieldsInput(form.values);
     const ok =
       editing.mode === 'create'
-        ? await form.submit(ServiceCreate, { programmeId, ...fields }, (input) => create.mutateAsync(input))
-        : await form.submit(ServiceUpdate, { id: editing.service.id, ...fields }, (input) => update.mutateAsync(input));
+        ? await form.submit(ServiceCreate, fields, (input) => create.mutateAsync(input))
+        : await form.submit(ServiceUpdate, { id: editing.service.id, rev: editing.service.rev, ...fields }, (input) =>
+            update.mutateAsync(input),
+          );
     if (ok) setEditing(null);
   };
 
@@ -104,7 +106,7 @@ export function ServicesScreen(): React.JSX.Element | null {
         onCancel={() => setArchiving(null)}
         onConfirm={async () => {
           if (!archiving) return;
-          await api.call('services.archive', { id: archiving.id });
+          await api.call('services.archive', { id: archiving.id, rev: archiving.rev });
           await qc.invalidateQueries({ queryKey: ['services'] });
           setArchiving(null);
         }}

@@ -1,7 +1,7 @@
 /** An empty programme: create it, or open the demo programme (kept in its own database). */
 import { Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ProgrammeCreate } from '../../shared/domain/programme';
+import { ProgrammeSetUp } from '../../shared/domain/programme';
 import type { SessionState } from '../../shared/api/contract';
 import { useApiMutation } from '../api/hooks';
 import { PageHeader } from '../components/PageHeader';
@@ -12,7 +12,7 @@ import { useForm } from '../components/useForm';
 export function StartScreen({ session }: { session: SessionState }): React.JSX.Element {
   const { t } = useTranslation();
   const form = useForm(emptyProgramme(session.language));
-  const create = useApiMutation('programmes.create', '*');
+  const create = useApiMutation('programme.setUp', '*');
   const openWorkspace = useApiMutation('session.openWorkspace', '*');
 
   return (
@@ -26,7 +26,7 @@ export function StartScreen({ session }: { session: SessionState }): React.JSX.E
               noValidate
               onSubmit={(e) => {
                 e.preventDefault();
-                void form.submit(ProgrammeCreate, programmeInput(form.values), (input) => create.mutateAsync(input));
+                void form.submit(ProgrammeSetUp, programmeInput(form.values), (input) => create.mutateAsync(input));
               }}
             >
               <Stack gap="md">

@@ -1,11 +1,21 @@
 /**
  * The one API contract between the renderer and the core. Every channel is `domain.verb`, takes
- * one object and has a zod schema for its input and its output; the IPC registration, the
- * preload allowlist, the http test transport and the renderer's typed client all derive from
- * this object, so a channel exists in one place only.
+ * one object, has a zod schema for its input and its output, and declares its kind:
+ *
+ * - `read`: answers from the database and changes nothing;
+ * - `write`: changes the database, all or nothing, in one transaction;
+ * - `session`: changes which workspace or settings the core uses (never inside a transaction).
+ *
+ * Where the domain has a verb the channel says it (`audits.recordAnswer`, `audits.submit`,
+ * `recommendations.answer`, `measures.recordProgress`); plain create/update/archive remain only
+ * for plain records (services, people, grounds, and the texts of findings, recommendations and
+ * measures). Every change of an existing record carries the `rev` the caller read.
+ *
+ * The IPC registration, the preload allowlist, the http test transport and the renderer's typed
+ * client all derive from this object, so a channel exists in one place only.
  */
 import { z } from 'zod';
-import { ById, Id, ListAll } from '../domain/common';
+import { ById, ByIdAtRev, Id } from '../domain/common';
 import * as P from '../domain/programme';
 import * as T from '../domain/template';
 import * as A from '../domain/audit';
@@ -13,133 +23,179 @@ import * as F from '../domain/findings';
 import * as M from '../domain/actionPlan';
 import { HistoryEntry, HistoryList } from '../domain/history';
 import { Language } from '../domain/vocabulary';
+import { TemplateFile } from '../exchange/templateFile';
 
-type Schema = z.ZodType;
-type ChannelDef = { input: Schema; output: Schema };
+export const CHANNEL_KINDS = ['read', 'write', 'session'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
-/**
- * The five channels of a plain entity: create, get, update, list, archive.
- * `crud('services', …)` gives `services.create`, `services.get`, … .
- */
-function crud<const N extends string, R extends Schema, C extends Schema, U extends Schema, L extends Schema>(
-  name: N,
-  s: { record: R; create: C; update: U; list: L },
-) {
-  return {
-    [`${name}.create`]: { input: s.create, output: s.record },
-    [`${name}.get`]: { input: ById, output: s.record },
-    [`${name}.update`]: { input: s.update, output: s.record },
-    [`${name}.list`]: { input: s.list, output: z.array(s.record) },
-    [`${name}.archive`]: { input: ById, output: s.record },
-  } as {
-    [K in `${N}.create`]: { input: C; output: R };
-  } & { [K in `${N}.get`]: { input: typeof ById; output: R } } & {
-    [K in `${N}.update`]: { input: U; output: R };
-  } & { [K in `${N}.list`]: { input: L; output: z.ZodArray<R> } } & {
-    [K in `${N}.archive`]: { input: typeof ById; output: R };
-  };
+interface ChannelDef<K extends ChannelKind, I extends z.ZodType, O extends z.ZodType> {
+  kind: K;
+  input: I;
+  output: O;
 }
+const read = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelDef<'read', I, O> => ({
+  kind: 'read',
+  input,
+  output,
+});
+const write = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelDef<'write', I, O> => ({
+  kind: 'write',
+  input,
+  output,
+});
+const session = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelDef<'session', I, O> => ({
+  kind: 'session',
+  input,
+  output,
+});
 
 export const Workspace = z.enum(['main', 'demo']);
 export const SessionState = z.object({
   workspace: Workspace,
   currentPerson: P.Person.nullable(),
   language: Language,
-  /** The programme of this database, if one has been created. */
+  /** The programme of this database, once it has been set up. */
   programme: P.Programme.nullable(),
   dataDir: z.string(),
 });
 export type SessionState = z.infer<typeof SessionState>;
 
+const Empty = z.strictObject({});
+
 export const contract = {
-  'session.get': { input: z.strictObject({}), output: SessionState },
+  'session.get': read(Empty, SessionState),
   /** First start: "who are you?" creates that person and works as them. */
-  'session.begin': { input: P.PersonCreate, output: SessionState },
-  'session.setCurrentPerson': { input: z.strictObject({ personId: Id }), output: SessionState },
-  'session.setLanguage': { input: z.strictObject({ language: Language }), output: SessionState },
+  'session.begin': write(P.PersonCreate, SessionState),
+  'session.setCurrentPerson': write(z.strictObject({ personId: Id }), SessionState),
+  'session.setLanguage': session(z.strictObject({ language: Language }), SessionState),
   /** Switch to the demo programme (its own database, filled on first open) or back. */
-  'session.openWorkspace': { input: z.strictObject({ workspace: Workspace }), output: SessionState },
+  'session.openWorkspace': session(z.strictObject({ workspace: Workspace }), SessionState),
 
-  ...crud('programmes', { record: P.Programme, create: P.ProgrammeCreate, update: P.ProgrammeUpdate, list: ListAll }),
-  ...crud('services', { record: P.Service, create: P.ServiceCreate, update: P.ServiceUpdate, list: P.ServiceList }),
-  ...crud('people', { record: P.Person, create: P.PersonCreate, update: P.PersonUpdate, list: P.PersonList }),
-  ...crud('grounds', { record: P.Ground, create: P.GroundCreate, update: P.GroundUpdate, list: ListAll }),
+  /** The programme of this database, or null before it is set up. */
+  'programme.get': read(Empty, P.Programme.nullable()),
+  /** Sets up the database's one programme. */
+  'programme.setUp': write(P.ProgrammeSetUp, P.Programme),
+  'programme.update': write(P.ProgrammeUpdate, P.Programme),
 
-  ...crud('templates', { record: T.Template, create: T.TemplateCreate, update: T.TemplateUpdate, list: ListAll }),
-  'templateVersions.create': { input: T.TemplateVersionCreate, output: T.TemplateVersion },
-  'templateVersions.get': { input: ById, output: T.TemplateVersion },
-  'templateVersions.list': { input: T.TemplateVersionList, output: z.array(T.TemplateVersion) },
+  'services.list': read(P.ServiceList, z.array(P.Service)),
+  'services.get': read(ById, P.Service),
+  'services.create': write(P.ServiceCreate, P.Service),
+  'services.update': write(P.ServiceUpdate, P.Service),
+  'services.archive': write(ByIdAtRev, P.Service),
+
+  'people.list': read(P.PersonList, z.array(P.Person)),
+  'people.get': read(ById, P.Person),
+  'people.create': write(P.PersonCreate, P.Person),
+  'people.update': write(P.PersonUpdate, P.Person),
+  'people.archive': write(ByIdAtRev, P.Person),
+
+  'grounds.list': read(z.strictObject({ includeArchived: z.boolean().optional() }), z.array(P.Ground)),
+  'grounds.create': write(P.GroundCreate, P.Ground),
+  'grounds.update': write(P.GroundUpdate, P.Ground),
+  'grounds.archive': write(ByIdAtRev, P.Ground),
+
+  'templates.list': read(T.TemplateList, z.array(T.Template)),
+  'templates.get': read(ById, T.Template),
+  /** A city's own template, with an empty draft version 1 to fill in. */
+  'templates.create': write(T.TemplateCreate, T.TemplateWithVersion),
+  /** Installs a template file as a new template with one published version. */
+  'templates.import': write(
+    z.strictObject({ file: TemplateFile }),
+    T.TemplateWithVersion.extend({
+      /** The criteria created, by the `ref` the file gives them. */
+      criterionIdsByRef: z.record(z.string(), Id),
+    }),
+  ),
+  'templates.update': write(T.TemplateUpdate, T.Template),
+  'templates.archive': write(ByIdAtRev, T.Template),
+  'templateVersions.list': read(T.TemplateVersionList, z.array(T.TemplateVersion)),
+  'templateVersions.get': read(ById, T.TemplateVersion),
+  /** A version's sections and criteria, in order. */
+  'templateVersions.checklist': read(ById, T.Checklist),
+  'templateVersions.startDraft': write(T.StartDraft, T.TemplateVersion),
   /** Freezes a draft version so audits can pin it. */
-  'templateVersions.publish': { input: ById, output: T.TemplateVersion },
-  ...crud('sections', { record: T.Section, create: T.SectionCreate, update: T.SectionUpdate, list: T.SectionList }),
-  ...crud('criteria', {
-    record: T.Criterion,
-    create: T.CriterionCreate,
-    update: T.CriterionUpdate,
-    list: T.CriterionList,
-  }),
+  'templateVersions.publish': write(ByIdAtRev, T.TemplateVersion),
+  'sections.add': write(T.SectionAdd, T.Section),
+  'sections.edit': write(T.SectionEdit, T.Section),
+  'sections.move': write(T.SectionMove, T.Section),
+  'sections.remove': write(ByIdAtRev, T.Section),
+  'criteria.add': write(T.CriterionAdd, T.Criterion),
+  'criteria.edit': write(T.CriterionEdit, T.Criterion),
+  'criteria.move': write(T.CriterionMove, T.Criterion),
+  'criteria.remove': write(ByIdAtRev, T.Criterion),
 
-  ...crud('audits', { record: A.Audit, create: A.AuditCreate, update: A.AuditUpdate, list: A.AuditList }),
-  'audits.setStatus': { input: A.AuditSetStatus, output: A.Audit },
-  'audits.agreement': { input: ById, output: A.AgreementSummary },
-  ...crud('responses', {
-    record: A.Response,
-    create: A.ResponseCreate,
-    update: A.ResponseUpdate,
-    list: A.ResponseList,
-  }),
-  ...crud('consolidatedResults', {
-    record: A.ConsolidatedResult,
-    create: A.ConsolidatedResultCreate,
-    update: A.ConsolidatedResultUpdate,
-    list: A.ConsolidatedResultList,
-  }),
-  ...crud('observations', {
-    record: A.Observation,
-    create: A.ObservationCreate,
-    update: A.ObservationUpdate,
-    list: A.ObservationList,
-  }),
-  ...crud('attachments', {
-    record: A.Attachment,
-    create: A.AttachmentCreate,
-    update: A.AttachmentUpdate,
-    list: A.AttachmentList,
-  }),
-  ...crud('situationTests', {
-    record: A.SituationTest,
-    create: A.SituationTestCreate,
-    update: A.SituationTestUpdate,
-    list: A.SituationTestList,
-  }),
+  'audits.list': read(A.AuditList, z.array(A.Audit)),
+  'audits.get': read(ById, A.Audit),
+  'audits.plan': write(A.AuditPlan, A.Audit),
+  'audits.update': write(A.AuditUpdate, A.Audit),
+  'audits.archive': write(ByIdAtRev, A.Audit),
+  /** The status moves of AUDIT_STEPS (src/shared/domain/vocabulary.ts), one channel each. */
+  'audits.startFieldwork': write(ByIdAtRev, A.Audit),
+  'audits.submit': write(ByIdAtRev, A.Audit),
+  'audits.startReview': write(ByIdAtRev, A.Audit),
+  'audits.returnToFieldwork': write(ByIdAtRev, A.Audit),
+  'audits.markReported': write(ByIdAtRev, A.Audit),
+  'audits.close': write(ByIdAtRev, A.Audit),
+  'audits.answers': read(A.AnswerList, z.array(A.Response)),
+  'audits.recordAnswer': write(A.RecordAnswer, A.Response),
+  /** Withdraws one's own answer (it is archived, with its history). */
+  'audits.withdrawAnswer': write(ByIdAtRev, A.Response),
+  'audits.consolidatedResults': read(A.ByAudit, z.array(A.ConsolidatedResult)),
+  'audits.consolidate': write(A.Consolidate, A.ConsolidatedResult),
+  'audits.agreement': read(ById, A.AgreementSummary),
 
-  ...crud('findings', { record: F.Finding, create: F.FindingCreate, update: F.FindingUpdate, list: F.FindingList }),
-  ...crud('recommendations', {
-    record: F.Recommendation,
-    create: F.RecommendationCreate,
-    update: F.RecommendationUpdate,
-    list: F.RecommendationList,
-  }),
-  ...crud('managementResponses', {
-    record: F.ManagementResponse,
-    create: F.ManagementResponseCreate,
-    update: F.ManagementResponseUpdate,
-    list: F.ManagementResponseList,
-  }),
+  'observations.list': read(A.ByAudit, z.array(A.Observation)),
+  'observations.get': read(ById, A.Observation),
+  'observations.record': write(A.ObservationRecord, A.Observation),
+  'observations.update': write(A.ObservationUpdate, A.Observation),
+  'observations.archive': write(ByIdAtRev, A.Observation),
 
-  ...crud('measures', { record: M.Measure, create: M.MeasureCreate, update: M.MeasureUpdate, list: M.MeasureList }),
-  ...crud('progressUpdates', {
-    record: M.ProgressUpdate,
-    create: M.ProgressUpdateCreate,
-    update: M.ProgressUpdateUpdate,
-    list: M.ProgressUpdateList,
-  }),
+  'attachments.list': read(A.AttachmentList, z.array(A.Attachment)),
+  'attachments.add': write(A.AttachmentAdd, A.Attachment),
+  'attachments.update': write(A.AttachmentUpdate, A.Attachment),
+  'attachments.archive': write(ByIdAtRev, A.Attachment),
 
-  'history.list': { input: HistoryList, output: z.array(HistoryEntry) },
-} satisfies Record<string, ChannelDef>;
+  'situationTests.list': read(A.ByAudit, z.array(A.SituationTest)),
+  'situationTests.record': write(A.SituationTestRecord, A.SituationTest),
+  'situationTests.update': write(A.SituationTestUpdate, A.SituationTest),
+  'situationTests.archive': write(ByIdAtRev, A.SituationTest),
+
+  'findings.list': read(F.FindingList, z.array(F.Finding)),
+  'findings.get': read(ById, F.Finding),
+  /** Draft findings from the audit's non-compliant consolidated results that no finding cites yet. */
+  'findings.suggestFromResults': read(F.SuggestFindings, z.array(F.FindingSuggestion)),
+  'findings.create': write(F.FindingCreate, F.Finding),
+  'findings.update': write(F.FindingUpdate, F.Finding),
+  'findings.archive': write(ByIdAtRev, F.Finding),
+
+  'recommendations.list': read(F.RecommendationList, z.array(F.Recommendation)),
+  'recommendations.get': read(ById, F.Recommendation),
+  'recommendations.create': write(F.RecommendationCreate, F.Recommendation),
+  'recommendations.update': write(F.RecommendationUpdate, F.Recommendation),
+  'recommendations.archive': write(ByIdAtRev, F.Recommendation),
+  /** The managers' answers to recommendations (of one recommendation, or of an audit's). */
+  'recommendations.answers': read(F.ManagementResponseList, z.array(F.ManagementResponse)),
+  'recommendations.answer': write(F.AnswerRecommendation, F.ManagementResponse),
+
+  'measures.list': read(M.MeasureList, z.array(M.Measure)),
+  'measures.get': read(ById, M.Measure),
+  'measures.create': write(M.MeasureCreate, M.Measure),
+  'measures.update': write(M.MeasureUpdate, M.Measure),
+  'measures.archive': write(ByIdAtRev, M.Measure),
+  'measures.progress': read(M.ProgressList, z.array(M.ProgressUpdate)),
+  /** A dated status and indicator value; the measure's status follows its latest update. */
+  'measures.recordProgress': write(M.RecordProgress, M.ProgressUpdate),
+  /** Withdraws a progress update entered by mistake (archived, with its history). */
+  'measures.withdrawProgress': write(ByIdAtRev, M.ProgressUpdate),
+
+  'history.list': read(HistoryList, z.array(HistoryEntry)),
+} satisfies Record<string, ChannelDef<ChannelKind, z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
+export type ChannelOfKind<K extends ChannelKind> = {
+  [C in Channel]: Contract[C]['kind'] extends K ? C : never;
+}[Channel];
 /** What a caller passes (defaults may be left out). */
 export type Input<C extends Channel> = z.input<Contract[C]['input']>;
 /** What a handler receives, after parsing. */
@@ -154,3 +210,4 @@ export type Call = <C extends Channel>(channel: C, input: Input<C>) => Promise<O
 
 export const CHANNELS = Object.keys(contract) as Channel[];
 export const isChannel = (c: unknown): c is Channel => typeof c === 'string' && Object.hasOwn(contract, c);
+export const channelKind = (c: Channel): ChannelKind => contract[c].kind;

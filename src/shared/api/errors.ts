@@ -1,17 +1,23 @@
 /**
  * The error codes an API call can answer with. Every failure crosses the boundary as
- * `{ ok: false, error: { code, message } }`; exceptions never do.
+ * `{ ok: false, error: { code, message, … } }`; exceptions never do.
+ *
+ * A refusal by a domain rule also carries `rule: { key, params }`: the key names a message of the
+ * `rules` group of the translations (src/shared/i18n), so the UI can show it in the user's
+ * language; `message` is the same text in English, for logs and the command line.
  */
 import { z } from 'zod';
 
 export const ERROR_CODES = [
   /** The input did not match the channel's schema; nothing was changed. */
   'invalid_input',
-  /** A referenced record does not exist (or is in another programme). */
+  /** A referenced record does not exist. */
   'not_found',
   /** The change breaks a domain rule (a unique code, a forbidden status move, a frozen version). */
   'rule_violation',
-  /** No person has been chosen to work as; every change must be attributed. */
+  /** The record changed since the caller read it (its `rev` moved on); nothing was changed. */
+  'conflict',
+  /** No (active) person has been chosen to work as; every change must be attributed. */
   'no_current_person',
   /** The channel does not exist. */
   'unknown_channel',
@@ -27,24 +33,60 @@ export const ERROR_CODES = [
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/** Parameters of a rule message: short texts and numbers interpolated as `{{name}}`. */
+export const RuleParams = z.record(z.string(), z.union([z.string(), z.number()]));
+export type RuleParams = z.infer<typeof RuleParams>;
+
 export const ApiError = z.object({
   code: ErrorCode,
   message: z.string(),
   /** For `invalid_input`: the message of each invalid field, keyed by its dotted path. */
   fields: z.record(z.string(), z.string()).optional(),
+  /** For refusals by a rule: the translatable message key and its parameters. */
+  rule: z.object({ key: z.string(), params: RuleParams }).optional(),
+  /** The input field the refusal concerns, when there is one (`code`, `justification`). */
+  field: z.string().optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
+export interface AppErrorDetails {
+  fields?: Record<string, string>;
+  rule?: { key: string; params: RuleParams };
+  field?: string;
+}
+
 /** Thrown by the core; turned into an error envelope at the boundary. */
 export class AppError extends Error {
+  readonly fields?: Record<string, string>;
+  readonly rule?: { key: string; params: RuleParams };
+  readonly field?: string;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly fields?: Record<string, string>,
+    details: AppErrorDetails = {},
   ) {
     super(message);
     this.name = 'AppError';
+    if (details.fields) this.fields = details.fields;
+    if (details.rule) this.rule = details.rule;
+    if (details.field) this.field = details.field;
+  }
+
+  /** The error half of an envelope. */
+  toApiError(): ApiError {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.rule ? { rule: this.rule } : {}),
+      ...(this.field ? { field: this.field } : {}),
+    };
+  }
+
+  static fromApiError(e: ApiError): AppError {
+    return new AppError(e.code, e.message, e);
   }
 }

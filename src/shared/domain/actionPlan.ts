@@ -1,10 +1,15 @@
-/** The Local Action Plan: Measure (linked to recommendations) and its ProgressUpdates. */
+/**
+ * The Local Action Plan: Measure (linked to recommendations) and its ProgressUpdates.
+ *
+ * A measure's status is not stored on the measure: it is the status of its latest progress
+ * update (by date), or `not_started` before the first one, so the two can never disagree.
+ * Changing the status means recording progress.
+ */
 import { z } from 'zod';
-import { Id, IsoDate, Name, RecordMeta, Text, ListAll, partial, omit } from './common';
+import { Id, IsoDate, Name, RecordMeta, Rev, Text, ListAll, partial } from './common';
 import { ActionArea, MeasureStatus, MEASURE_STATUSES_NEEDING_REASON } from './vocabulary';
 
 export const MeasureFields = {
-  programmeId: Id,
   title: Name,
   description: Text.default(''),
   actionArea: ActionArea,
@@ -18,40 +23,40 @@ export const MeasureFields = {
   target: z.number().nullable().default(null),
   /** Euros (or the programme's currency), whole units. */
   budget: z.number().min(0).nullable().default(null),
-  status: MeasureStatus.default('not_started'),
-  statusReason: Text.default(''),
 };
-export const needsStatusReason = (m: { status: z.infer<typeof MeasureStatus>; statusReason: string }): boolean =>
-  MEASURE_STATUSES_NEEDING_REASON.includes(m.status) && m.statusReason.trim().length === 0;
-export const Measure = RecordMeta.extend(MeasureFields);
+export const needsStatusReason = (m: { status: z.infer<typeof MeasureStatus>; reason: string }): boolean =>
+  MEASURE_STATUSES_NEEDING_REASON.includes(m.status) && m.reason.trim().length === 0;
+/** Derived from the latest progress update. */
+export const MeasureProgressFields = {
+  status: MeasureStatus,
+  /** The note of the latest update when its status needs a reason (delayed, cancelled), else ''. */
+  statusReason: z.string(),
+};
+export const Measure = RecordMeta.extend({ ...MeasureFields, ...MeasureProgressFields });
 export type Measure = z.infer<typeof Measure>;
-export const MeasureCreate = z
-  .strictObject(MeasureFields)
-  .refine((m) => !needsStatusReason(m), {
-    message: 'Give a reason for a delayed or cancelled measure',
-    path: ['statusReason'],
-  })
-  .refine((m) => !m.startDate || !m.dueDate || m.startDate <= m.dueDate, {
-    message: 'The due date is before the start date',
-    path: ['dueDate'],
-  });
-export const MeasureUpdate = z.strictObject({ id: Id, ...partial(omit(MeasureFields, 'programmeId')) });
-export const MeasureList = ListAll.extend({ programmeId: Id.optional() });
+const datesInOrder = (m: { startDate?: string | null; dueDate?: string | null }) =>
+  !m.startDate || !m.dueDate || m.startDate <= m.dueDate;
+const DATES_MESSAGE = { message: 'The due date is before the start date', path: ['dueDate'] };
+export const MeasureCreate = z.strictObject(MeasureFields).refine(datesInOrder, DATES_MESSAGE);
+export const MeasureUpdate = z
+  .strictObject({ id: Id, rev: Rev, ...partial(MeasureFields) })
+  .refine(datesInOrder, DATES_MESSAGE);
+export const MeasureList = ListAll.extend({ recommendationId: Id.optional() });
 
 export const ProgressUpdateFields = {
   measureId: Id,
   date: IsoDate,
   status: MeasureStatus,
   indicatorValue: z.number().nullable().default(null),
+  /** What happened; the reason when the status is delayed or cancelled. */
   note: Text.default(''),
 };
 export const ProgressUpdate = RecordMeta.extend(ProgressUpdateFields);
 export type ProgressUpdate = z.infer<typeof ProgressUpdate>;
-export const ProgressUpdateCreate = z
+export const RecordProgress = z
   .strictObject(ProgressUpdateFields)
-  .refine((p) => !needsStatusReason({ status: p.status, statusReason: p.note }), {
+  .refine((p) => !needsStatusReason({ status: p.status, reason: p.note }), {
     message: 'Give a reason (note) for a delayed or cancelled measure',
     path: ['note'],
   });
-export const ProgressUpdateUpdate = z.strictObject({ id: Id, ...partial(omit(ProgressUpdateFields, 'measureId')) });
-export const ProgressUpdateList = ListAll.extend({ measureId: Id });
+export const ProgressList = ListAll.extend({ measureId: Id });

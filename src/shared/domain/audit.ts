@@ -2,15 +2,29 @@
  * An audit and what its team records in the field: Audit (with its team), Response (one per
  * auditor and criterion), ConsolidatedResult (one per criterion), Observation, Attachment and
  * SituationTest.
+ *
+ * What an auditor records (answers, observations) is attributed to the person one works as: the
+ * inputs name no author, the core fills it in.
  */
 import { z } from 'zod';
-import { Id, IsoDate, Name, RecordMeta, Text, Timestamp, ListAll, partial, omit } from './common';
+import {
+  Id,
+  IsoDate,
+  Name,
+  RecordMeta,
+  Rev,
+  Text,
+  Timestamp,
+  ListAll,
+  GroundCode,
+  GroundCodes,
+  partial,
+  omit,
+} from './common';
+import { AnswerEvidenceLink, evidenceList } from './evidence';
 import { AuditMethod, AuditStatus, Rating, Severity } from './vocabulary';
 
-const Grounds = z.array(z.string().max(40)).max(20).default([]);
-
 export const AuditFields = {
-  programmeId: Id,
   serviceId: Id,
   /** The published template version this audit pins. */
   templateVersionId: Id,
@@ -27,58 +41,67 @@ export const AuditFields = {
 };
 export const Audit = RecordMeta.extend({ ...AuditFields, status: AuditStatus });
 export type Audit = z.infer<typeof Audit>;
-export const AuditCreate = z.strictObject(AuditFields);
+/** Plans an audit: it starts in status `planned`. */
+export const AuditPlan = z.strictObject(AuditFields);
 export const AuditUpdate = z.strictObject({
   id: Id,
-  ...partial(omit(AuditFields, 'programmeId', 'serviceId', 'templateVersionId')),
+  rev: Rev,
+  ...partial(omit(AuditFields, 'serviceId', 'templateVersionId')),
 });
-export const AuditList = ListAll.extend({ programmeId: Id.optional(), serviceId: Id.optional() });
-export const AuditSetStatus = z.strictObject({ id: Id, status: AuditStatus });
+export const AuditList = ListAll.extend({ serviceId: Id.optional(), status: AuditStatus.optional() });
 
 /** The value of an answer: a rating for rating/yes_no criteria, or a number, choice or text. */
+export const AnswerValue = z.union([z.number(), z.string().max(20_000)]).nullable();
+
 export const ResponseFields = {
   auditId: Id,
   criterionId: Id,
   auditorId: Id,
   rating: Rating.nullable().default(null),
   /** For number, choice (index) and free-text criteria. */
-  value: z
-    .union([z.number(), z.string().max(20_000)])
-    .nullable()
-    .default(null),
+  value: AnswerValue.default(null),
   note: Text.default(''),
-  /** Observation and attachment ids that back this answer. */
-  evidenceIds: z.array(Id).max(100).default([]),
+  /** Observations, situation tests and attachments of the same audit that back this answer. */
+  evidence: evidenceList(AnswerEvidenceLink, 100).default([]),
   answeredAt: Timestamp,
 };
 export const Response = RecordMeta.extend(ResponseFields);
 export type Response = z.infer<typeof Response>;
-export const ResponseCreate = z.strictObject(ResponseFields);
-export const ResponseUpdate = z.strictObject({
-  id: Id,
-  ...partial(omit(ResponseFields, 'auditId', 'criterionId', 'auditorId')),
+/**
+ * The current person's answer to one criterion: creates it (`rev: null`, nothing answered yet)
+ * or changes it (`rev` of the answer read).
+ */
+export const RecordAnswer = z.strictObject({
+  auditId: Id,
+  criterionId: Id,
+  rating: Rating.nullable().default(null),
+  value: AnswerValue.default(null),
+  note: Text.default(''),
+  evidence: evidenceList(AnswerEvidenceLink, 100).default([]),
+  rev: Rev.nullable(),
 });
-export const ResponseList = ListAll.extend({ auditId: Id, auditorId: Id.optional() });
+export const AnswerList = ListAll.extend({ auditId: Id, auditorId: Id.optional() });
 
 export const ConsolidatedResultFields = {
   auditId: Id,
   criterionId: Id,
   rating: Rating.nullable().default(null),
-  value: z
-    .union([z.number(), z.string().max(20_000)])
-    .nullable()
-    .default(null),
+  value: AnswerValue.default(null),
   note: Text.default(''),
   decidedBy: Id,
 };
 export const ConsolidatedResult = RecordMeta.extend(ConsolidatedResultFields);
 export type ConsolidatedResult = z.infer<typeof ConsolidatedResult>;
-export const ConsolidatedResultCreate = z.strictObject(ConsolidatedResultFields);
-export const ConsolidatedResultUpdate = z.strictObject({
-  id: Id,
-  ...partial(omit(ConsolidatedResultFields, 'auditId', 'criterionId')),
+/** The team's result for one criterion, decided by the current person: created (`rev: null`) or changed. */
+export const Consolidate = z.strictObject({
+  auditId: Id,
+  criterionId: Id,
+  rating: Rating.nullable().default(null),
+  value: AnswerValue.default(null),
+  note: Text.default(''),
+  rev: Rev.nullable(),
 });
-export const ConsolidatedResultList = ListAll.extend({ auditId: Id });
+export const ByAudit = ListAll.extend({ auditId: Id });
 
 export const ObservationFields = {
   auditId: Id,
@@ -87,7 +110,7 @@ export const ObservationFields = {
   location: z.string().trim().max(500).default(''),
   method: AuditMethod,
   narrative: z.string().trim().min(1, 'Required').max(20_000),
-  grounds: Grounds,
+  grounds: GroundCodes.default([]),
   severity: Severity.nullable().default(null),
   criterionIds: z.array(Id).max(100).default([]),
   /** True when the entry holds personal data: excluded from reports and exports unless asked. */
@@ -95,15 +118,16 @@ export const ObservationFields = {
 };
 export const Observation = RecordMeta.extend(ObservationFields);
 export type Observation = z.infer<typeof Observation>;
-export const ObservationCreate = z.strictObject(ObservationFields);
+/** An entry of the observation log, written by the current person. */
+export const ObservationRecord = z.strictObject(omit(ObservationFields, 'authorId'));
 export const ObservationUpdate = z.strictObject({
   id: Id,
+  rev: Rev,
   ...partial(omit(ObservationFields, 'auditId', 'authorId')),
 });
-export const ObservationList = ListAll.extend({ auditId: Id });
 
 /** A file kept in the attachments folder, addressed by its SHA-256. */
-export const Attachment = RecordMeta.extend({
+export const AttachmentFields = {
   auditId: Id,
   observationId: Id.nullable(),
   fileName: z.string().min(1).max(255),
@@ -112,10 +136,11 @@ export const Attachment = RecordMeta.extend({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   caption: z.string().max(1000),
   personalData: z.boolean(),
-});
+};
+export const Attachment = RecordMeta.extend(AttachmentFields);
 export type Attachment = z.infer<typeof Attachment>;
 /** Content travels base64-encoded over the API: attachments are photos and documents of a few MB. */
-export const AttachmentCreate = z.strictObject({
+export const AttachmentAdd = z.strictObject({
   auditId: Id,
   observationId: Id.nullable().default(null),
   fileName: z
@@ -131,6 +156,7 @@ export const AttachmentCreate = z.strictObject({
 });
 export const AttachmentUpdate = z.strictObject({
   id: Id,
+  rev: Rev,
   caption: z.string().max(1000).optional(),
   personalData: z.boolean().optional(),
   observationId: Id.nullable().optional(),
@@ -146,7 +172,7 @@ export const SituationTestFields = {
   scenario: z.string().trim().min(1, 'Required').max(5000),
   conductedOn: IsoDate,
   /** The characteristic the two profiles differ in, as a ground code. */
-  groundTested: z.string().max(40),
+  groundTested: GroundCode,
   testerACode: z.string().trim().max(20),
   profileA: z.string().max(2000).default(''),
   outcomeA: z.string().max(5000).default(''),
@@ -158,9 +184,12 @@ export const SituationTestFields = {
 };
 export const SituationTest = RecordMeta.extend(SituationTestFields);
 export type SituationTest = z.infer<typeof SituationTest>;
-export const SituationTestCreate = z.strictObject(SituationTestFields);
-export const SituationTestUpdate = z.strictObject({ id: Id, ...partial(omit(SituationTestFields, 'auditId')) });
-export const SituationTestList = ListAll.extend({ auditId: Id });
+export const SituationTestRecord = z.strictObject(SituationTestFields);
+export const SituationTestUpdate = z.strictObject({
+  id: Id,
+  rev: Rev,
+  ...partial(omit(SituationTestFields, 'auditId')),
+});
 
 export const AgreementSummary = z.object({
   auditId: Id,

@@ -41,6 +41,22 @@ export const RecordMeta = z.object({
 
 export const ById = z.strictObject({ id: Id });
 
+/**
+ * The revision of a record the caller read. Every change of an existing record carries it; when
+ * the record has moved on since (another window, an imported file), the change is refused with
+ * `conflict` instead of silently overwriting what the other change did.
+ */
+export const Rev = z.number().int().min(1);
+/** Archive (and other one-step changes of) a record the caller read at `rev`. */
+export const ByIdAtRev = z.strictObject({ id: Id, rev: Rev });
+
+/**
+ * The code of a ground of discrimination (`racial_ethnic_origin`). Grounds are data (a city may
+ * add its own), so records refer to them by code, and the database checks the code exists.
+ */
+export const GroundCode = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'Lower-case letters, digits and _');
+export const GroundCodes = z.array(GroundCode).max(20);
+
 /** Input of every `*.list` channel that has no filter of its own. */
 export const ListAll = z.strictObject({ includeArchived: z.boolean().optional() });
 

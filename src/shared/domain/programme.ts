@@ -1,6 +1,11 @@
-/** The programme and who and what it audits: Programme, Service, Person, Ground. */
+/**
+ * The programme and who and what it audits: Programme, Service, Person, Ground.
+ *
+ * One database file holds one programme (the demo is a database of its own), so services,
+ * audits and measures belong to it without naming it.
+ */
 import { z } from 'zod';
-import { Id, IsoDate, Name, RecordMeta, Text, LocalizedText, ListAll, partial, omit } from './common';
+import { Id, IsoDate, Name, RecordMeta, Rev, Text, LocalizedText, ListAll, GroundCode, partial } from './common';
 import { Language, PersonRole } from './vocabulary';
 
 export const ProgrammeFields = {
@@ -15,16 +20,17 @@ export const ProgrammeFields = {
 };
 export const Programme = RecordMeta.extend(ProgrammeFields);
 export type Programme = z.infer<typeof Programme>;
-export const ProgrammeCreate = z
+const periodInOrder = (p: { periodStart?: string | null; periodEnd?: string | null }) =>
+  !p.periodStart || !p.periodEnd || p.periodStart <= p.periodEnd;
+/** The first start of a city's programme (a database holds one). */
+export const ProgrammeSetUp = z
   .strictObject(ProgrammeFields)
-  .refine((p) => !p.periodStart || !p.periodEnd || p.periodStart <= p.periodEnd, {
-    message: 'The period ends before it starts',
-    path: ['periodEnd'],
-  });
-export const ProgrammeUpdate = z.strictObject({ id: Id, ...partial(ProgrammeFields) });
+  .refine(periodInOrder, { message: 'The period ends before it starts', path: ['periodEnd'] });
+export const ProgrammeUpdate = z
+  .strictObject({ id: Id, rev: Rev, ...partial(ProgrammeFields) })
+  .refine(periodInOrder, { message: 'The period ends before it starts', path: ['periodEnd'] });
 
 export const ServiceFields = {
-  programmeId: Id,
   name: Name,
   department: z.string().trim().max(200).default(''),
   address: z.string().trim().max(500).default(''),
@@ -34,8 +40,8 @@ export const ServiceFields = {
 export const Service = RecordMeta.extend(ServiceFields);
 export type Service = z.infer<typeof Service>;
 export const ServiceCreate = z.strictObject(ServiceFields);
-export const ServiceUpdate = z.strictObject({ id: Id, ...partial(omit(ServiceFields, 'programmeId')) });
-export const ServiceList = ListAll.extend({ programmeId: Id.optional() });
+export const ServiceUpdate = z.strictObject({ id: Id, rev: Rev, ...partial(ServiceFields) });
+export const ServiceList = ListAll;
 
 /** A pseudonymous auditor code such as `AUD-07`: reports show it instead of the name. */
 export const PersonCode = z
@@ -55,14 +61,15 @@ export const PersonFields = {
 export const Person = RecordMeta.extend(PersonFields);
 export type Person = z.infer<typeof Person>;
 export const PersonCreate = z.strictObject(PersonFields);
-export const PersonUpdate = z.strictObject({ id: Id, ...partial(PersonFields) });
+export const PersonUpdate = z.strictObject({ id: Id, rev: Rev, ...partial(PersonFields) });
 export const PersonList = ListAll.extend({ role: PersonRole.optional() });
 
 export const GroundFields = {
-  code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'Lower-case letters, digits and _'),
+  code: GroundCode,
   label: LocalizedText,
 };
 export const Ground = RecordMeta.extend(GroundFields);
 export type Ground = z.infer<typeof Ground>;
 export const GroundCreate = z.strictObject(GroundFields);
-export const GroundUpdate = z.strictObject({ id: Id, label: LocalizedText.optional() });
+/** The code is what records refer to: it never changes; the label may. */
+export const GroundUpdate = z.strictObject({ id: Id, rev: Rev, label: LocalizedText.optional() });

@@ -2,10 +2,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { openCore, type Core } from '../../../src/main/core';
 import type { Clock } from '../../../src/main/core/workspace';
+import { openDatabase } from '../../../src/main/core/db/open';
 
 export interface TestCore extends Core {
+  /** Errors the core logged (unexpected ones only: rule refusals are not logged). */
+  logged: unknown[];
   cleanup(): void;
 }
 
@@ -25,6 +29,7 @@ export function testCore(options: { clock?: Clock; dataDir?: string } = {}): Tes
   const core = openCore({ dataDir, checkOutputs: true, clock: options.clock, log: (e) => logged.push(e) });
   return {
     ...core,
+    logged,
     cleanup() {
       core.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -32,44 +37,70 @@ export function testCore(options: { clock?: Clock; dataDir?: string } = {}): Tes
   };
 }
 
-/** Starts a session as a coordinator and creates a programme; returns their ids. */
+/** Every table of a database file, row by row, as one string: equal strings mean equal data. */
+export function dumpDatabase(file: string): string {
+  const db = openDatabase(file);
+  try {
+    const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as {
+      name: string;
+    }[];
+    return JSON.stringify(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]));
+  } finally {
+    db.close();
+  }
+}
+
+/** The main workspace's database file of a core. */
+export const databaseOf = (core: Core): string => join(core.dataDir, 'citizen-audit.sqlite');
+
+/** Expects the call to be refused with `code` (and a message matching `message`). */
+export async function expectError(p: Promise<unknown>, code: string, message?: RegExp): Promise<void> {
+  await expect(p).rejects.toMatchObject({ code, ...(message ? { message: expect.stringMatching(message) } : {}) });
+}
+
+/** Starts a session as a coordinator and sets up the programme; returns their ids. */
 export async function withProgramme(core: Core): Promise<{ personId: string; programmeId: string }> {
   const s = await core.call('session.begin', {
     displayName: 'Carmen Coordinator',
     role: 'coordinator',
     code: 'COORD-1',
   });
-  const p = await core.call('programmes.create', { name: 'Audit programme 2026', city: 'Villa Test' });
+  const p = await core.call('programme.setUp', { name: 'Audit programme 2026', city: 'Villa Test' });
   return { personId: s.currentPerson!.id, programmeId: p.id };
+}
+
+/** Works as `personId` from now on. */
+export async function as(core: Core, personId: string): Promise<void> {
+  await core.call('session.setCurrentPerson', { personId });
 }
 
 /** A published one-section template with a rating, a number and a choice criterion. */
 export async function template(c: Core) {
-  const t = await c.call('templates.create', { name: { en: 'Front office', es: 'Atención' } });
-  const v = await c.call('templateVersions.create', { templateId: t.id });
-  const s = await c.call('sections.create', { versionId: v.id, position: 0, title: { en: 'Reception' } });
-  const rating = await c.call('criteria.create', {
-    sectionId: s.id,
-    position: 0,
-    text: { en: 'Signs in several languages' },
+  const { template: t, version: v } = await c.call('templates.create', {
+    name: { en: 'Front office', es: 'Atención' },
   });
-  const number = await c.call('criteria.create', {
+  const s = await c.call('sections.add', { versionId: v.id, title: { en: 'Reception' } });
+  const rating = await c.call('criteria.add', {
     sectionId: s.id,
-    position: 1,
+    text: { en: 'Signs in several languages' },
+    grounds: ['language'],
+  });
+  const number = await c.call('criteria.add', {
+    sectionId: s.id,
     text: { en: 'Minutes waited' },
     responseType: 'number',
   });
-  const choice = await c.call('criteria.create', {
+  const choice = await c.call('criteria.add', {
     sectionId: s.id,
-    position: 2,
     text: { en: 'Interpreter offered' },
     responseType: 'choice',
     choices: [{ en: 'Never' }, { en: 'On request' }, { en: 'Always' }],
   });
-  await c.call('templateVersions.publish', { id: v.id });
+  const published = await c.call('templateVersions.publish', { id: v.id, rev: v.rev });
   return {
     templateId: t.id,
     versionId: v.id,
+    version: published,
     sectionId: s.id,
     rating: rating.id,
     number: number.id,
@@ -77,6 +108,11 @@ export async function template(c: Core) {
   };
 }
 
+/**
+ * A programme with a manager, two auditors (a1 leads), a service managed by the manager, a
+ * published template and an audit of the service in fieldwork. The session works as the
+ * coordinator at the end.
+ */
 export async function auditSetup(c: Core) {
   const { programmeId, personId } = await withProgramme(c);
   const manager = await c.call('people.create', { displayName: 'Marta Manager', role: 'manager', code: 'MGR-1' });
@@ -87,14 +123,9 @@ export async function auditSetup(c: Core) {
     certificationDate: '2026-01-15',
   });
   const a2 = await c.call('people.create', { displayName: 'Bilal Auditor', role: 'auditor', code: 'AUD-02' });
-  const service = await c.call('services.create', {
-    programmeId,
-    name: 'Local Police — Central Station',
-    managerId: manager.id,
-  });
+  const service = await c.call('services.create', { name: 'Local Police — Central Station', managerId: manager.id });
   const t = await template(c);
-  const audit = await c.call('audits.create', {
-    programmeId,
+  const planned = await c.call('audits.plan', {
     serviceId: service.id,
     templateVersionId: t.versionId,
     title: 'Police reception audit',
@@ -102,5 +133,14 @@ export async function auditSetup(c: Core) {
     leadId: a1.id,
     teamIds: [a2.id],
   });
-  return { programmeId, personId, manager, a1, a2, service, t, audit };
+  const audit = await c.call('audits.startFieldwork', { id: planned.id, rev: planned.rev });
+  return { programmeId, personId, coordinatorId: personId, manager, a1, a2, service, t, audit };
+}
+
+/** Takes an audit along its steps to `closed`, starting from fieldwork. */
+export async function closeAudit(c: Core, auditId: string): Promise<void> {
+  for (const step of ['submit', 'startReview', 'markReported', 'close'] as const) {
+    const a = await c.call('audits.get', { id: auditId });
+    await c.call(`audits.${step}`, { id: a.id, rev: a.rev });
+  }
 }

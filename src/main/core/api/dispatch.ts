@@ -1,12 +1,20 @@
 /**
- * Turns one call `(channel, raw input)` into an envelope. The input is parsed with the channel's
- * zod schema before anything runs; a bad input answers `invalid_input` and changes nothing;
- * every write runs in one IMMEDIATE transaction, so a failing call leaves no partial change;
- * exceptions never leave this function.
+ * Turns one call `(channel, raw input)` into an envelope. Invariants:
+ *
+ * - the input is parsed with the channel's zod schema before anything runs; a bad input answers
+ *   `invalid_input` and changes nothing;
+ * - calls run one at a time, in the order they arrive: a workspace switch (which awaits) never
+ *   interleaves with another call;
+ * - exceptions never leave this module: everything answers `{ ok, value }` or `{ ok, error }`.
+ *
+ * How a parsed call runs (a read, a write in one transaction, a session change) is decided by
+ * `run`, from the channel's declared kind (see ../index.ts).
  */
 import type { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../../shared/api/contract';
 import { AppError, type ApiError, type Envelope } from '../../../shared/api/errors';
+import { en } from '../../../shared/i18n/en';
+import { ruleMessage } from '../../../shared/i18n/rules';
 
 export function invalidInput(error: z.ZodError): AppError {
   const fields: Record<string, string> = {};
@@ -17,19 +25,25 @@ export function invalidInput(error: z.ZodError): AppError {
   const message = Object.entries(fields)
     .map(([k, v]) => `${k}: ${v}`)
     .join('; ');
-  return new AppError('invalid_input', `Invalid input — ${message}`, fields);
+  return new AppError('invalid_input', `Invalid input — ${message}`, { fields });
 }
 
 /** Maps anything thrown to the error half of an envelope. */
 export function toApiError(e: unknown, log: (e: unknown) => void = console.error): ApiError {
-  if (e instanceof AppError) return { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) };
+  if (e instanceof AppError) return e.toApiError();
   const sqliteCode = (e as { code?: unknown } | null)?.code;
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
+    // A rule the services did not catch first, refused by the database itself: a bug to log,
+    // but the change was rolled back and the user is told so.
     log(e);
-    return { code: 'rule_violation', message: 'The change conflicts with existing data and was not saved.' };
+    return {
+      code: 'rule_violation',
+      message: ruleMessage(en, 'constraint', {}),
+      rule: { key: 'constraint', params: {} },
+    };
   }
   log(e);
-  return { code: 'internal', message: 'Something went wrong; the change was not saved.' };
+  return { code: 'internal', message: ruleMessage(en, 'internal', {}), rule: { key: 'internal', params: {} } };
 }
 
 export interface Dispatcher {
@@ -37,30 +51,36 @@ export interface Dispatcher {
 }
 
 /**
- * Builds the dispatcher. `run` executes a parsed call (inside a transaction where it writes);
- * with `checkOutputs`, every answer is also parsed with the output schema (tests use it).
+ * Builds the dispatcher. `run` executes a parsed call; with `checkOutputs`, every answer is also
+ * parsed with the output schema (tests use it).
  */
 export function createDispatcher(
   run: (channel: Channel, input: unknown) => unknown,
   options: { checkOutputs?: boolean; log?: (e: unknown) => void } = {},
 ): Dispatcher {
+  const one = async (channel: string, raw: unknown): Promise<Envelope<unknown>> => {
+    if (!isChannel(channel)) {
+      return {
+        ok: false,
+        error: { code: 'unknown_channel', message: `Unknown channel ${String(channel).slice(0, 80)}.` },
+      };
+    }
+    const parsed = contract[channel].input.safeParse(raw);
+    if (!parsed.success) return { ok: false, error: toApiError(invalidInput(parsed.error)) };
+    try {
+      let value = await run(channel, parsed.data);
+      if (options.checkOutputs) value = contract[channel].output.parse(value);
+      return { ok: true, value };
+    } catch (e) {
+      return { ok: false, error: toApiError(e, options.log) };
+    }
+  };
+  let last: Promise<unknown> = Promise.resolve();
   return {
-    async dispatch(channel, raw) {
-      if (!isChannel(channel)) {
-        return {
-          ok: false,
-          error: { code: 'unknown_channel', message: `Unknown channel ${String(channel).slice(0, 80)}.` },
-        };
-      }
-      const parsed = contract[channel].input.safeParse(raw);
-      if (!parsed.success) return { ok: false, error: toApiError(invalidInput(parsed.error)) };
-      try {
-        let value = await run(channel, parsed.data);
-        if (options.checkOutputs) value = contract[channel].output.parse(value);
-        return { ok: true, value };
-      } catch (e) {
-        return { ok: false, error: toApiError(e, options.log) };
-      }
+    dispatch(channel, raw) {
+      const answer = last.then(() => one(channel, raw));
+      last = answer;
+      return answer;
     },
   };
 }

@@ -1,61 +1,136 @@
 /**
- * The handler of every database channel of the contract. Handlers are thin: the input is
- * already parsed, they call a service and return its result. Session channels, which switch
- * workspaces and settings, are handled by the core itself (../index.ts).
+ * The handler of every channel of the contract, in one table typed against it: a channel
+ * without a handler, or a handler whose input or output does not fit its channel, is a compile
+ * error. Handlers are thin: the input is already parsed; they call a service.
+ *
+ * A `read` handler gets a read-only database handle; a `write` handler a writable one, inside
+ * the call's transaction; a `session` handler only the session (it switches databases).
  */
-import type { Channel, Output, ParsedInput } from '../../../shared/api/contract';
-import type { ServiceContext } from '../services/context';
+import type { Channel, Contract, Output, ParsedInput } from '../../../shared/api/contract';
+import type { ReadContext, ServiceContext } from '../services/context';
 import { listHistory } from '../services/history';
-import { grounds, people, programmes, services } from '../services/programme';
+import { grounds, people, programme, services } from '../services/programme';
 import { criteria, sections, templates, templateVersions } from '../services/templates';
-import { attachments, audits, consolidatedResults, observations, responses, situationTests } from '../services/audits';
-import { findings, managementResponses, recommendations } from '../services/findings';
-import { measures, progressUpdates } from '../services/actionPlan';
+import { attachments, audits, observations, situationTests } from '../services/audits';
+import { findings, recommendations } from '../services/findings';
+import { measures } from '../services/actionPlan';
+import { session, type SessionControl } from '../services/session';
 
-export type Handler<C extends Channel> = (ctx: ServiceContext, input: ParsedInput<C>) => Output<C>;
-export type SessionChannel = Extract<Channel, `session.${string}`>;
-export type DatabaseChannel = Exclude<Channel, SessionChannel>;
+export type ReadHandlerContext = ReadContext & { session: SessionControl };
+export type WriteHandlerContext = ServiceContext & { session: SessionControl };
+export type SessionHandlerContext = { session: SessionControl };
 
-type Verb = 'create' | 'get' | 'update' | 'list' | 'archive';
-type CrudHandlers<N extends string> = { [K in Extract<`${N}.${Verb}`, DatabaseChannel>]: Handler<K> };
+export type Handler<C extends Channel> = Contract[C]['kind'] extends 'read'
+  ? (ctx: ReadHandlerContext, input: ParsedInput<C>) => Output<C>
+  : Contract[C]['kind'] extends 'write'
+    ? (ctx: WriteHandlerContext, input: ParsedInput<C>) => Output<C>
+    : (ctx: SessionHandlerContext, input: ParsedInput<C>) => Promise<Output<C>>;
 
-/** Maps `name.create`, `name.get`, … to the service's functions of the same verb, type-checked against the contract. */
-function crud<const N extends string>(
-  name: N,
-  service: { [V in Verb]: Handler<Extract<`${N}.${V}`, DatabaseChannel>> },
-): CrudHandlers<N> {
-  const out: Record<string, unknown> = {};
-  for (const verb of ['create', 'get', 'update', 'list', 'archive'] as const) out[`${name}.${verb}`] = service[verb];
-  return out as CrudHandlers<N>;
-}
+export const HANDLERS: { [C in Channel]: Handler<C> } = {
+  'session.get': session.get,
+  'session.begin': session.begin,
+  'session.setCurrentPerson': session.setCurrentPerson,
+  'session.setLanguage': session.setLanguage,
+  'session.openWorkspace': session.openWorkspace,
 
-export const HANDLERS: { [C in DatabaseChannel]: Handler<C> } = {
-  ...crud('programmes', programmes),
-  ...crud('services', services),
-  ...crud('people', people),
-  ...crud('grounds', grounds),
-  ...crud('templates', templates),
-  'templateVersions.create': templateVersions.create,
-  'templateVersions.get': templateVersions.get,
+  'programme.get': programme.get,
+  'programme.setUp': programme.setUp,
+  'programme.update': programme.update,
+
+  'services.list': services.list,
+  'services.get': services.get,
+  'services.create': services.create,
+  'services.update': services.update,
+  'services.archive': services.archive,
+
+  'people.list': people.list,
+  'people.get': people.get,
+  'people.create': people.create,
+  'people.update': people.update,
+  'people.archive': people.archive,
+
+  'grounds.list': grounds.list,
+  'grounds.create': grounds.create,
+  'grounds.update': grounds.update,
+  'grounds.archive': grounds.archive,
+
+  'templates.list': templates.list,
+  'templates.get': templates.get,
+  'templates.create': templates.create,
+  'templates.import': templates.import,
+  'templates.update': templates.update,
+  'templates.archive': templates.archive,
   'templateVersions.list': templateVersions.list,
+  'templateVersions.get': templateVersions.get,
+  'templateVersions.checklist': templateVersions.checklist,
+  'templateVersions.startDraft': templateVersions.startDraft,
   'templateVersions.publish': templateVersions.publish,
-  ...crud('sections', sections),
-  ...crud('criteria', criteria),
-  ...crud('audits', audits),
-  'audits.setStatus': audits.setStatus,
+  'sections.add': sections.add,
+  'sections.edit': sections.edit,
+  'sections.move': sections.move,
+  'sections.remove': sections.remove,
+  'criteria.add': criteria.add,
+  'criteria.edit': criteria.edit,
+  'criteria.move': criteria.move,
+  'criteria.remove': criteria.remove,
+
+  'audits.list': audits.list,
+  'audits.get': audits.get,
+  'audits.plan': audits.plan,
+  'audits.update': audits.update,
+  'audits.archive': audits.archive,
+  'audits.startFieldwork': audits.startFieldwork,
+  'audits.submit': audits.submit,
+  'audits.startReview': audits.startReview,
+  'audits.returnToFieldwork': audits.returnToFieldwork,
+  'audits.markReported': audits.markReported,
+  'audits.close': audits.close,
+  'audits.answers': audits.answers,
+  'audits.recordAnswer': audits.recordAnswer,
+  'audits.withdrawAnswer': audits.withdrawAnswer,
+  'audits.consolidatedResults': audits.consolidatedResults,
+  'audits.consolidate': audits.consolidate,
   'audits.agreement': audits.agreement,
-  ...crud('responses', responses),
-  ...crud('consolidatedResults', consolidatedResults),
-  ...crud('observations', observations),
-  ...crud('attachments', attachments),
-  ...crud('situationTests', situationTests),
-  ...crud('findings', findings),
-  ...crud('recommendations', recommendations),
-  ...crud('managementResponses', managementResponses),
-  ...crud('measures', measures),
-  ...crud('progressUpdates', progressUpdates),
+
+  'observations.list': observations.list,
+  'observations.get': observations.get,
+  'observations.record': observations.record,
+  'observations.update': observations.update,
+  'observations.archive': observations.archive,
+
+  'attachments.list': attachments.list,
+  'attachments.add': attachments.add,
+  'attachments.update': attachments.update,
+  'attachments.archive': attachments.archive,
+
+  'situationTests.list': situationTests.list,
+  'situationTests.record': situationTests.record,
+  'situationTests.update': situationTests.update,
+  'situationTests.archive': situationTests.archive,
+
+  'findings.list': findings.list,
+  'findings.get': findings.get,
+  'findings.suggestFromResults': findings.suggestFromResults,
+  'findings.create': findings.create,
+  'findings.update': findings.update,
+  'findings.archive': findings.archive,
+
+  'recommendations.list': recommendations.list,
+  'recommendations.get': recommendations.get,
+  'recommendations.create': recommendations.create,
+  'recommendations.update': recommendations.update,
+  'recommendations.archive': recommendations.archive,
+  'recommendations.answers': recommendations.answers,
+  'recommendations.answer': recommendations.answer,
+
+  'measures.list': measures.list,
+  'measures.get': measures.get,
+  'measures.create': measures.create,
+  'measures.update': measures.update,
+  'measures.archive': measures.archive,
+  'measures.progress': measures.progress,
+  'measures.recordProgress': measures.recordProgress,
+  'measures.withdrawProgress': measures.withdrawProgress,
+
   'history.list': (ctx, input) => listHistory(ctx.db, input),
 };
-
-/** Channels that only read: run without a write lock. */
-export const isReadOnly = (c: Channel): boolean => /\.(get|list|agreement)$/.test(c);

@@ -1,23 +1,25 @@
 /**
- * Where each domain record is stored: its table, its columns and its link tables. The field
- * names are those of the zod record schemas in src/shared/domain; columns are their snake_case.
+ * Where each domain record is stored: its table and, for every field of its zod schema, its
+ * column, link table or derivation (see ./table.ts). A field missing here, or one too many, is a
+ * compile error; tests/integration/schema.test.ts checks every spec against the migrated tables.
  */
 import * as P from '../../../shared/domain/programme';
 import * as T from '../../../shared/domain/template';
 import * as A from '../../../shared/domain/audit';
 import * as F from '../../../shared/domain/findings';
 import * as M from '../../../shared/domain/actionPlan';
-import type { EntitySpec } from './table';
+import { MEASURE_STATUSES_NEEDING_REASON } from '../../../shared/domain/vocabulary';
+import { derived, evidence, link, type EntitySpec } from './table';
 
-const BY_CREATION = 'created_at, rowid';
-const BY_POSITION = 'position, rowid';
+const BY_CREATION = 't.created_at, t.rowid';
+const BY_POSITION = 't.position, t.rowid';
 
 export const PROGRAMME: EntitySpec<P.Programme> = {
   entity: 'programme',
   table: 'programme',
   record: P.Programme,
   order: BY_CREATION,
-  columns: {
+  fields: {
     name: 'text',
     city: 'text',
     coordinatingOffice: 'text',
@@ -32,23 +34,16 @@ export const SERVICE: EntitySpec<P.Service> = {
   entity: 'service',
   table: 'service',
   record: P.Service,
-  order: 'name COLLATE NOCASE, rowid',
-  columns: {
-    programmeId: 'text',
-    name: 'text',
-    department: 'text',
-    address: 'text',
-    description: 'text',
-    managerId: 'text',
-  },
+  order: 't.name COLLATE NOCASE, t.rowid',
+  fields: { name: 'text', department: 'text', address: 'text', description: 'text', managerId: 'text' },
 };
 
 export const PERSON: EntitySpec<P.Person> = {
   entity: 'person',
   table: 'person',
   record: P.Person,
-  order: 'display_name COLLATE NOCASE, rowid',
-  columns: {
+  order: 't.display_name COLLATE NOCASE, t.rowid',
+  fields: {
     displayName: 'text',
     role: 'text',
     code: 'text',
@@ -63,7 +58,7 @@ export const GROUND: EntitySpec<P.Ground> = {
   table: 'ground',
   record: P.Ground,
   order: BY_CREATION,
-  columns: { code: 'text', label: 'json' },
+  fields: { code: 'text', label: 'json' },
 };
 
 export const TEMPLATE: EntitySpec<T.Template> = {
@@ -71,15 +66,15 @@ export const TEMPLATE: EntitySpec<T.Template> = {
   table: 'template',
   record: T.Template,
   order: BY_CREATION,
-  columns: { key: 'text', name: 'json', description: 'json' },
+  fields: { key: 'text', name: 'json', description: 'json' },
 };
 
 export const TEMPLATE_VERSION: EntitySpec<T.TemplateVersion> = {
   entity: 'template_version',
   table: 'template_version',
   record: T.TemplateVersion,
-  order: 'number',
-  columns: { templateId: 'text', number: 'int', status: 'text', note: 'text' },
+  order: 't.number',
+  fields: { templateId: 'text', number: 'int', status: 'text', note: 'text' },
 };
 
 export const SECTION: EntitySpec<T.Section> = {
@@ -87,7 +82,7 @@ export const SECTION: EntitySpec<T.Section> = {
   table: 'template_section',
   record: T.Section,
   order: BY_POSITION,
-  columns: { versionId: 'text', position: 'int', title: 'json' },
+  fields: { versionId: 'text', position: 'int', title: 'json' },
 };
 
 export const CRITERION: EntitySpec<T.Criterion> = {
@@ -95,7 +90,7 @@ export const CRITERION: EntitySpec<T.Criterion> = {
   table: 'criterion',
   record: T.Criterion,
   order: BY_POSITION,
-  columns: {
+  fields: {
     sectionId: 'text',
     position: 'int',
     text: 'json',
@@ -103,7 +98,7 @@ export const CRITERION: EntitySpec<T.Criterion> = {
     responseType: 'text',
     choices: 'json',
     weight: 'real',
-    grounds: 'json',
+    grounds: link('criterion_ground', 'criterion_id', 'ground_code'),
     reference: 'text',
   },
 };
@@ -113,21 +108,20 @@ export const AUDIT: EntitySpec<A.Audit> = {
   table: 'audit',
   record: A.Audit,
   order: BY_CREATION,
-  columns: {
-    programmeId: 'text',
+  fields: {
     serviceId: 'text',
     templateVersionId: 'text',
     title: 'text',
     scope: 'text',
     methods: 'json',
     leadId: 'text',
+    teamIds: link('audit_member', 'audit_id', 'person_id'),
     status: 'text',
     plannedStart: 'text',
     plannedEnd: 'text',
     actualStart: 'text',
     actualEnd: 'text',
   },
-  links: { teamIds: { table: 'audit_member', owner: 'audit_id', target: 'person_id' } },
 };
 
 export const RESPONSE: EntitySpec<A.Response> = {
@@ -135,14 +129,14 @@ export const RESPONSE: EntitySpec<A.Response> = {
   table: 'response',
   record: A.Response,
   order: BY_CREATION,
-  columns: {
+  fields: {
     auditId: 'text',
     criterionId: 'text',
     auditorId: 'text',
     rating: 'text',
     value: 'any',
     note: 'text',
-    evidenceIds: 'json',
+    evidence: evidence('citing_response_id'),
     answeredAt: 'text',
   },
 };
@@ -152,26 +146,26 @@ export const CONSOLIDATED_RESULT: EntitySpec<A.ConsolidatedResult> = {
   table: 'consolidated_result',
   record: A.ConsolidatedResult,
   order: BY_CREATION,
-  columns: { auditId: 'text', criterionId: 'text', rating: 'text', value: 'any', note: 'text', decidedBy: 'text' },
+  fields: { auditId: 'text', criterionId: 'text', rating: 'text', value: 'any', note: 'text', decidedBy: 'text' },
 };
 
 export const OBSERVATION: EntitySpec<A.Observation> = {
   entity: 'observation',
   table: 'observation',
   record: A.Observation,
-  order: 'observed_at, rowid',
-  columns: {
+  order: 't.observed_at, t.rowid',
+  fields: {
     auditId: 'text',
     authorId: 'text',
     observedAt: 'text',
     location: 'text',
     method: 'text',
     narrative: 'text',
-    grounds: 'json',
+    grounds: link('observation_ground', 'observation_id', 'ground_code'),
     severity: 'text',
+    criterionIds: link('observation_criterion', 'observation_id', 'criterion_id'),
     personalData: 'bool',
   },
-  links: { criterionIds: { table: 'observation_criterion', owner: 'observation_id', target: 'criterion_id' } },
 };
 
 export const ATTACHMENT: EntitySpec<A.Attachment> = {
@@ -179,7 +173,7 @@ export const ATTACHMENT: EntitySpec<A.Attachment> = {
   table: 'attachment',
   record: A.Attachment,
   order: BY_CREATION,
-  columns: {
+  fields: {
     auditId: 'text',
     observationId: 'text',
     fileName: 'text',
@@ -195,8 +189,8 @@ export const SITUATION_TEST: EntitySpec<A.SituationTest> = {
   entity: 'situation_test',
   table: 'situation_test',
   record: A.SituationTest,
-  order: 'conducted_on, rowid',
-  columns: {
+  order: 't.conducted_on, t.rowid',
+  fields: {
     auditId: 'text',
     scenario: 'text',
     conductedOn: 'text',
@@ -217,7 +211,7 @@ export const FINDING: EntitySpec<F.Finding> = {
   table: 'finding',
   record: F.Finding,
   order: BY_CREATION,
-  columns: {
+  fields: {
     auditId: 'text',
     title: 'text',
     criterion: 'text',
@@ -227,8 +221,8 @@ export const FINDING: EntitySpec<F.Finding> = {
     severity: 'text',
     type: 'text',
     structuralKind: 'text',
-    grounds: 'json',
-    evidence: 'json',
+    grounds: link('finding_ground', 'finding_id', 'ground_code'),
+    evidence: evidence('finding_id'),
   },
 };
 
@@ -237,8 +231,13 @@ export const RECOMMENDATION: EntitySpec<F.Recommendation> = {
   table: 'recommendation',
   record: F.Recommendation,
   order: BY_CREATION,
-  columns: { auditId: 'text', title: 'text', text: 'text', priority: 'text' },
-  links: { findingIds: { table: 'recommendation_finding', owner: 'recommendation_id', target: 'finding_id' } },
+  fields: {
+    auditId: 'text',
+    title: 'text',
+    text: 'text',
+    priority: 'text',
+    findingIds: link('recommendation_finding', 'recommendation_id', 'finding_id'),
+  },
 };
 
 export const MANAGEMENT_RESPONSE: EntitySpec<F.ManagementResponse> = {
@@ -246,7 +245,7 @@ export const MANAGEMENT_RESPONSE: EntitySpec<F.ManagementResponse> = {
   table: 'management_response',
   record: F.ManagementResponse,
   order: BY_CREATION,
-  columns: {
+  fields: {
     recommendationId: 'text',
     managerId: 'text',
     decision: 'text',
@@ -256,16 +255,21 @@ export const MANAGEMENT_RESPONSE: EntitySpec<F.ManagementResponse> = {
   },
 };
 
+/** The latest live progress update of the measure `t` (by date, then by entry order). */
+const LATEST_PROGRESS = `SELECT %s FROM progress_update p
+  WHERE p.measure_id = t.id AND p.archived_at IS NULL ORDER BY p.date DESC, p.rowid DESC LIMIT 1`;
+const NEEDS_REASON = MEASURE_STATUSES_NEEDING_REASON.map((s) => `'${s}'`).join(', ');
+
 export const MEASURE: EntitySpec<M.Measure> = {
   entity: 'measure',
   table: 'measure',
   record: M.Measure,
   order: BY_CREATION,
-  columns: {
-    programmeId: 'text',
+  fields: {
     title: 'text',
     description: 'text',
     actionArea: 'text',
+    recommendationIds: link('measure_recommendation', 'measure_id', 'recommendation_id'),
     department: 'text',
     responsibleId: 'text',
     startDate: 'text',
@@ -274,16 +278,41 @@ export const MEASURE: EntitySpec<M.Measure> = {
     baseline: 'real',
     target: 'real',
     budget: 'real',
-    status: 'text',
-    statusReason: 'text',
+    // A measure's status is its latest progress update's: the two cannot disagree.
+    status: derived(`coalesce((${LATEST_PROGRESS.replace('%s', 'p.status')}), 'not_started')`),
+    statusReason: derived(
+      `coalesce((${LATEST_PROGRESS.replace('%s', `CASE WHEN p.status IN (${NEEDS_REASON}) THEN p.note ELSE '' END`)}), '')`,
+    ),
   },
-  links: { recommendationIds: { table: 'measure_recommendation', owner: 'measure_id', target: 'recommendation_id' } },
 };
 
 export const PROGRESS_UPDATE: EntitySpec<M.ProgressUpdate> = {
   entity: 'progress_update',
   table: 'progress_update',
   record: M.ProgressUpdate,
-  order: 'date, rowid',
-  columns: { measureId: 'text', date: 'text', status: 'text', indicatorValue: 'real', note: 'text' },
+  order: 't.date, t.rowid',
+  fields: { measureId: 'text', date: 'text', status: 'text', indicatorValue: 'real', note: 'text' },
 };
+
+/** Every spec, for the tests that check them against the database. */
+export const ALL_SPECS: readonly EntitySpec[] = [
+  PROGRAMME,
+  SERVICE,
+  PERSON,
+  GROUND,
+  TEMPLATE,
+  TEMPLATE_VERSION,
+  SECTION,
+  CRITERION,
+  AUDIT,
+  RESPONSE,
+  CONSOLIDATED_RESULT,
+  OBSERVATION,
+  ATTACHMENT,
+  SITUATION_TEST,
+  FINDING,
+  RECOMMENDATION,
+  MANAGEMENT_RESPONSE,
+  MEASURE,
+  PROGRESS_UPDATE,
+];

@@ -7,14 +7,22 @@
  * people, services and templates; for each audit the team's field records (observations,
  * situation tests, per-auditor responses, consolidated results), then findings and
  * recommendations, then the managers' responses; finally the action plan. Records are attributed
- * to whoever owns them (PRODUCT.md "Who owns which data"): the session switches to an auditor
- * for their responses and observations, to the lead for consolidated results and situation
- * tests, to the manager for management responses, and to a measure's responsible person for its
- * progress updates — and back to the coordinator at the end. Audit statuses move step by step
- * through AUDIT_TRANSITIONS as the work they stand for is loaded.
+ * to whoever owns them (docs/product.md, "Who owns which data"): the session switches to an
+ * auditor for their answers and observations, to the lead for situation tests, to whoever the
+ * file names for consolidated results, to the manager for management responses, and to a
+ * measure's responsible person for its progress updates — and back to the coordinator at the
+ * end. Audit statuses move step by step (AUDIT_STEPS) as the work they stand for is loaded, and,
+ * given `setNow`, every record is dated when the demo's story says it happened.
  */
-import { AUDIT_STATUSES, AUDIT_TRANSITIONS, type AuditStatus } from '../../../shared/domain/vocabulary';
-import type { EvidenceLink } from '../../../shared/domain/findings';
+import {
+  AUDIT_STATUSES,
+  AUDIT_STEP_NAMES,
+  AUDIT_STEPS,
+  AUDIT_TRANSITIONS,
+  type AuditStatus,
+  type AuditStep,
+} from '../../../shared/domain/vocabulary';
+import type { EvidenceLink } from '../../../shared/domain/evidence';
 import type { Call } from '../../../shared/api/contract';
 import { DemoFile, type DemoAudit, type DemoEvidence, type DemoFile as DemoFileType } from './demoFile';
 import { builtInTemplate, installTemplate, type InstalledTemplate } from './templates';
@@ -62,13 +70,40 @@ class Refs {
   }
 }
 
-/** Loads the bundled demo. `now` dates the few records the file leaves undated. */
-export async function loadDemo(call: Call, now: () => Date = () => new Date()): Promise<void> {
-  await loadDemoFile(call, demoFile(), now);
+export interface DemoOptions {
+  /** Dates the few records the file leaves undated (default: the demo's `asOf` day). */
+  now?: () => Date;
+  /**
+   * Moves the clock of the database being filled, so records carry the dates the demo tells
+   * (an answer given in March 2025 is stored as given then). Without it, the core's clock is used.
+   */
+  setNow?: (iso: string) => void;
+}
+
+/** Loads the bundled demo. */
+export async function loadDemo(call: Call, options: DemoOptions = {}): Promise<void> {
+  await loadDemoFile(call, demoFile(), options);
+}
+
+/** `2025-03-23` → `2025-03-23T<time>Z`; a timestamp → the same instant in UTC. */
+const instant = (dateOrTimestamp: string, time = '09:00:00'): string =>
+  new Date(dateOrTimestamp.length === 10 ? `${dateOrTimestamp}T${time}Z` : dateOrTimestamp).toISOString();
+
+/** The step of AUDIT_STEPS that moves `from` to `to`. */
+function stepBetween(from: AuditStatus, to: AuditStatus): AuditStep {
+  const step = AUDIT_STEP_NAMES.find(
+    (n) => AUDIT_STEPS[n].to === to && (AUDIT_STEPS[n].from as readonly AuditStatus[]).includes(from),
+  );
+  if (!step) throw new Error(`No step moves an audit from ${from} to ${to}.`);
+  return step;
 }
 
 /** Loads a parsed demo file into an empty database. */
-export async function loadDemoFile(call: Call, demo: DemoFileType, now: () => Date = () => new Date()): Promise<void> {
+export async function loadDemoFile(call: Call, demo: DemoFileType, options: DemoOptions = {}): Promise<void> {
+  const now = options.now ?? (() => new Date(instant(demo.asOf, '12:00:00')));
+  const at = (iso: string | null | undefined): void => {
+    if (iso) options.setNow?.(iso);
+  };
   const people = new Refs('person');
   const codes = new Map(demo.people.map((p) => [p.ref, p.code]));
 
@@ -77,6 +112,7 @@ export async function loadDemoFile(call: Call, demo: DemoFileType, now: () => Da
   if (!coordinator || coordinator.role !== 'coordinator') {
     throw new Error(`demo.json: the coordinator "${demo.coordinator}" must be a person with the coordinator role.`);
   }
+  at(instant(demo.programme.periodStart ?? demo.asOf, '08:00:00'));
   const { ref: _coordinatorRef, ...coordinatorFields } = coordinator;
   const session = await call('session.begin', coordinatorFields);
   if (!session.currentPerson) throw new Error('session.begin did not set the current person.');
@@ -94,7 +130,7 @@ export async function loadDemoFile(call: Call, demo: DemoFileType, now: () => Da
   };
 
   // 2. Programme, people, services, templates.
-  const programme = await call('programmes.create', demo.programme);
+  await call('programme.setUp', demo.programme);
   for (const p of demo.people) {
     if (p.ref === coordinator.ref) continue;
     const { ref, ...fields } = p;
@@ -105,7 +141,6 @@ export async function loadDemoFile(call: Call, demo: DemoFileType, now: () => Da
     const { ref, manager, ...fields } = s;
     const created = await call('services.create', {
       ...fields,
-      programmeId: programme.id,
       managerId: manager === null ? null : people.get(manager),
     });
     services.set(ref, created.id);
@@ -132,43 +167,50 @@ export async function loadDemoFile(call: Call, demo: DemoFileType, now: () => Da
       if (!id) throw new Error(`demo.json: audit "${a.ref}": no criterion "${ref}" in template "${a.template}".`);
       return id;
     };
-    const created = await call('audits.create', {
-      programmeId: programme.id,
-      serviceId: services.get(a.service),
-      templateVersionId: template.versionId,
-      title: a.title,
-      scope: a.scope,
-      methods: a.methods,
-      leadId: a.lead === null ? null : people.get(a.lead),
-      teamIds: a.team.map((r) => people.get(r)),
-      plannedStart: a.plannedStart,
-      plannedEnd: a.plannedEnd,
-      actualStart: a.actualStart,
-      actualEnd: a.actualEnd,
-    });
-    const auditId = created.id;
+    at(instant(a.plannedStart ?? demo.asOf, '08:00:00'));
+    let audit = await as(coordinatorId, () =>
+      call('audits.plan', {
+        serviceId: services.get(a.service),
+        templateVersionId: template.versionId,
+        title: a.title,
+        scope: a.scope,
+        methods: a.methods,
+        leadId: a.lead === null ? null : people.get(a.lead),
+        teamIds: a.team.map((r) => people.get(r)),
+        plannedStart: a.plannedStart,
+        plannedEnd: a.plannedEnd,
+        actualStart: a.actualStart,
+        actualEnd: a.actualEnd,
+      }),
+    );
     const lead = a.lead === null ? coordinatorId : people.get(a.lead);
 
     // Status moves along the path to the audit's final status, never beyond it.
     const path = statusPath(a.status);
-    let at = 0;
+    let reached = 0;
     const advance = async (stage: AuditStatus): Promise<void> => {
       await as(coordinatorId, async () => {
-        while (at + 1 < path.length && AUDIT_STATUSES.indexOf(path[at + 1]!) <= AUDIT_STATUSES.indexOf(stage)) {
-          at += 1;
-          await call('audits.setStatus', { id: auditId, status: path[at]! });
+        while (
+          reached + 1 < path.length &&
+          AUDIT_STATUSES.indexOf(path[reached + 1]!) <= AUDIT_STATUSES.indexOf(stage)
+        ) {
+          const step = stepBetween(path[reached]!, path[reached + 1]!);
+          audit = await call(`audits.${step}`, { id: audit.id, rev: audit.rev });
+          reached += 1;
         }
       });
     };
 
+    at(instant(a.actualStart ?? a.plannedStart ?? demo.asOf, '08:30:00'));
     await advance('fieldwork');
+    const auditId = audit.id;
     const observations = new Refs('observation');
     for (const o of a.observations) {
       const authorId = people.get(o.author);
+      at(instant(o.observedAt));
       const rec = await as(authorId, () =>
-        call('observations.create', {
+        call('observations.record', {
           auditId,
-          authorId,
           observedAt: o.observedAt,
           location: o.location,
           method: o.method,
@@ -188,44 +230,47 @@ export async function loadDemoFile(call: Call, demo: DemoFileType, now: () => Da
         people.get(r);
         return codes.get(r)!;
       };
+      at(instant(t.conductedOn, '18:00:00'));
       const rec = await as(lead, () =>
-        call('situationTests.create', { ...fields, auditId, testerACode: code(testerA), testerBCode: code(testerB) }),
+        call('situationTests.record', { ...fields, auditId, testerACode: code(testerA), testerBCode: code(testerB) }),
       );
       tests.set(ref, rec.id);
     }
     const responses = new Refs('response');
     for (const r of a.responses) {
       const auditorId = people.get(r.auditor);
+      at(r.answeredAt ? instant(r.answeredAt) : now().toISOString());
       const rec = await as(auditorId, () =>
-        call('responses.create', {
+        call('audits.recordAnswer', {
           auditId,
           criterionId: criterion(r.criterion),
-          auditorId,
           rating: r.rating,
           value: r.value,
           note: r.note,
-          evidenceIds: r.evidence.map((e) => observations.get(e)),
-          answeredAt: r.answeredAt ?? now().toISOString(),
+          evidence: r.evidence.map((e) => ({ kind: 'observation' as const, id: observations.get(e) })),
+          rev: null,
         }),
       );
       responses.set(`${r.auditor}/${r.criterion}`, rec.id);
     }
+    at(instant(a.actualEnd ?? demo.asOf, '10:00:00'));
     const consolidated = new Refs('consolidated result');
     for (const c of a.consolidatedResults) {
       const decidedBy = people.get(c.decidedBy);
       const rec = await as(decidedBy, () =>
-        call('consolidatedResults.create', {
+        call('audits.consolidate', {
           auditId,
           criterionId: criterion(c.criterion),
           rating: c.rating,
           value: c.value,
           note: c.note,
-          decidedBy,
+          rev: null,
         }),
       );
       consolidated.set(c.criterion, rec.id);
     }
 
+    at(instant(a.actualEnd ?? demo.asOf, '12:00:00'));
     await advance('in_review');
     const evidence = (e: DemoEvidence): EvidenceLink => {
       switch (e.kind) {
@@ -258,14 +303,14 @@ export async function loadDemoFile(call: Call, demo: DemoFileType, now: () => Da
     });
     for (const m of a.managementResponses) {
       const managerId = people.get(m.manager);
+      at(m.respondedAt ? instant(m.respondedAt) : now().toISOString());
       await as(managerId, () =>
-        call('managementResponses.create', {
+        call('recommendations.answer', {
           recommendationId: recommendations.get(m.recommendation),
-          managerId,
           decision: m.decision,
           justification: m.justification,
           committedMeasure: m.committedMeasure,
-          respondedAt: m.respondedAt ?? now().toISOString(),
+          rev: null,
         }),
       );
     }
@@ -276,10 +321,11 @@ export async function loadDemoFile(call: Call, demo: DemoFileType, now: () => Da
   for (const m of demo.measures) {
     const { ref: _ref, recommendations: recs, responsible, progress, ...fields } = m;
     const responsibleId = responsible === null ? null : people.get(responsible);
+    // Planned when it starts, or by the demo's day for one that starts later.
+    at(instant(m.startDate && m.startDate < demo.asOf ? m.startDate : demo.asOf, '08:00:00'));
     const measure = await as(coordinatorId, () =>
       call('measures.create', {
         ...fields,
-        programmeId: programme.id,
         recommendationIds: recs.map((r) => recommendations.get(r)),
         responsibleId,
       }),
@@ -287,9 +333,11 @@ export async function loadDemoFile(call: Call, demo: DemoFileType, now: () => Da
     for (const p of progress) {
       const { author, ...update } = p;
       const by = author !== undefined ? people.get(author) : (responsibleId ?? coordinatorId);
-      await as(by, () => call('progressUpdates.create', { ...update, measureId: measure.id }));
+      at(instant(p.date, '17:00:00'));
+      await as(by, () => call('measures.recordProgress', { ...update, measureId: measure.id }));
     }
   }
 
+  at(instant(demo.asOf, '18:00:00'));
   await as(coordinatorId, async () => undefined);
 }

@@ -17,7 +17,7 @@
  * The target `status` of an audit is reached by stepping through AUDIT_TRANSITIONS.
  */
 import { z } from 'zod';
-import { IsoDate, Timestamp } from '../../../shared/domain/common';
+import { GroundCodes, IsoDate, Timestamp } from '../../../shared/domain/common';
 import { ProgrammeFields, PersonFields, ServiceFields } from '../../../shared/domain/programme';
 import { AuditFields, ObservationFields, ResponseFields, SituationTestFields } from '../../../shared/domain/audit';
 import { FindingFields, ManagementResponseFields, RecommendationFields } from '../../../shared/domain/findings';
@@ -29,7 +29,7 @@ export const DEMO_FILE_FORMAT = 'citizen-audit/demo';
 
 /** A local key: `aud-01`, `obs-p-03`. */
 export const Ref = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,59}$/, 'Lower-case letters, digits, - and _');
-const Grounds = z.array(z.string().max(40)).max(20).default([]);
+const Grounds = GroundCodes.default([]);
 
 export const DemoPerson = z.strictObject({ ref: Ref, ...PersonFields });
 export const DemoService = z.strictObject({
@@ -179,8 +179,7 @@ export const DemoMeasure = z.strictObject({
   baseline: MeasureFields.baseline,
   target: MeasureFields.target,
   budget: MeasureFields.budget,
-  status: MeasureFields.status,
-  statusReason: MeasureFields.statusReason,
+  /** The measure's status is its latest progress update's. */
   progress: z.array(DemoProgressUpdate).default([]),
 });
 export type DemoMeasure = z.infer<typeof DemoMeasure>;

@@ -1,7 +1,8 @@
 /**
- * Installs a checklist template file through the API: template → draft version → sections and
- * criteria (positions 0..n, in file order) → publish. The built-in templates are JSON files under
- * resources/templates, imported statically so the bundler embeds them (no file paths at run time).
+ * Installs a checklist template file through the API (`templates.import`: template, version 1
+ * with its sections and criteria in file order, published). The built-in templates are JSON files
+ * under resources/templates, imported statically so the bundler embeds them (no file paths at
+ * run time).
  */
 import { TemplateFile, type TemplateFile as TemplateFileType } from '../../../shared/exchange/templateFile';
 import type { Call } from '../../../shared/api/contract';
@@ -12,8 +13,6 @@ import generalFrontOffice from '../../../../resources/templates/general_front_of
 export interface InstalledTemplate {
   templateId: string;
   versionId: string;
-  /** Criterion ids by section and position: `criterionIds[section][criterion]`. */
-  criterionIds: string[][];
   /** Criterion ids by the `ref` the file gives them (criteria without a ref are absent). */
   criterionIdByRef: Record<string, string>;
 }
@@ -29,31 +28,8 @@ export const BUILT_IN_TEMPLATES: readonly TemplateFileType[] = [
 export const builtInTemplate = (key: string): TemplateFileType | undefined =>
   BUILT_IN_TEMPLATES.find((t) => t.key === key);
 
+/** Installs a template file through the API, in one call (one transaction). */
 export async function installTemplate(call: Call, file: TemplateFileType): Promise<InstalledTemplate> {
-  const t = await call('templates.create', { key: file.key, name: file.name, description: file.description });
-  const v = await call('templateVersions.create', { templateId: t.id, note: file.versionNote ?? '' });
-  const criterionIds: string[][] = [];
-  const criterionIdByRef: Record<string, string> = {};
-  for (const [si, s] of file.sections.entries()) {
-    const section = await call('sections.create', { versionId: v.id, position: si, title: s.title });
-    const ids: string[] = [];
-    for (const [ci, c] of s.criteria.entries()) {
-      const criterion = await call('criteria.create', {
-        sectionId: section.id,
-        position: ci,
-        text: c.text,
-        guidance: c.guidance ?? {},
-        responseType: c.responseType,
-        choices: c.choices ?? [],
-        weight: c.weight ?? null,
-        grounds: c.grounds,
-        reference: c.reference ?? '',
-      });
-      ids.push(criterion.id);
-      if (c.ref) criterionIdByRef[c.ref] = criterion.id;
-    }
-    criterionIds.push(ids);
-  }
-  await call('templateVersions.publish', { id: v.id });
-  return { templateId: t.id, versionId: v.id, criterionIds, criterionIdByRef };
+  const { template, version, criterionIdsByRef } = await call('templates.import', { file });
+  return { templateId: template.id, versionId: version.id, criterionIdByRef: criterionIdsByRef };
 }

@@ -1,25 +1,68 @@
-/** The Local Action Plan: measures linked to recommendations, and their progress updates. */
-import type { Measure, ProgressUpdate } from '../../../shared/domain/actionPlan';
+/**
+ * The Local Action Plan: measures linked to recommendations, and their progress updates.
+ *
+ * Invariant: a measure's status is its latest progress update's (derived by the database, see
+ * repositories/specs.ts), so status and progress cannot disagree; changing the status means
+ * recording progress, and a delayed or cancelled status needs a reason.
+ */
+import type { z } from 'zod';
+import type { Measure, MeasureCreate, ProgressUpdate, RecordProgress } from '../../../shared/domain/actionPlan';
 import { needsStatusReason } from '../../../shared/domain/actionPlan';
-import { MEASURE, PERSON, PROGRAMME, PROGRESS_UPDATE, RECOMMENDATION } from '../repositories/specs';
-import { crudService, violation, type Rules } from './entity';
+import { listRecords, queryRecords } from '../repositories/table';
+import { MEASURE, PERSON, PROGRESS_UPDATE, RECOMMENDATION } from '../repositories/specs';
+import type { ReadContext, ServiceContext } from './context';
+import { recordService, requireRecord, type Rules } from './entity';
+import { rule } from './problems';
 
 const measureRules: Rules<Measure> = {
-  refs: { programmeId: PROGRAMME, responsibleId: PERSON, recommendationIds: RECOMMENDATION },
+  refs: { responsibleId: PERSON, recommendationIds: RECOMMENDATION },
   check(_db, m) {
-    if (needsStatusReason(m)) throw violation('Give a reason for a delayed or cancelled measure.');
-    if (m.startDate && m.dueDate && m.startDate > m.dueDate) throw violation('The due date is before the start date.');
+    if (m.startDate && m.dueDate && m.startDate > m.dueDate) throw rule('measureDatesOrder', {}, 'dueDate');
   },
 };
 
-const progressUpdateRules: Rules<ProgressUpdate> = {
-  refs: { measureId: MEASURE },
-  check(_db, p) {
-    if (needsStatusReason({ status: p.status, statusReason: p.note })) {
-      throw violation('Give a reason (note) for a delayed or cancelled measure.');
+const progressRules: Rules<ProgressUpdate> = {
+  check(db, p) {
+    if (requireRecord(db, MEASURE, p.measureId).archivedAt !== null)
+      throw rule('recordArchived', { entity: 'measure' });
+    if (needsStatusReason({ status: p.status, reason: p.note })) throw rule('measureReasonRequired', {}, 'note');
+  },
+};
+
+const measureRecord = recordService(MEASURE, measureRules);
+const progressRecord = recordService(PROGRESS_UPDATE, progressRules);
+
+export const measures = {
+  list(
+    ctx: ReadContext,
+    input: { recommendationId?: string | undefined; includeArchived?: boolean | undefined },
+  ): Measure[] {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (input.recommendationId) {
+      clauses.push(
+        'EXISTS (SELECT 1 FROM measure_recommendation mr WHERE mr.measure_id = t.id AND mr.recommendation_id = ?)',
+      );
+      params.push(input.recommendationId);
     }
+    if (!input.includeArchived) clauses.push('t.archived_at IS NULL');
+    return queryRecords(ctx.db, MEASURE, clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params);
   },
-};
+  get: measureRecord.get,
+  /** A new measure: not started until its first progress update. */
+  create: (ctx: ServiceContext, input: z.output<typeof MeasureCreate>): Measure =>
+    measureRecord.create(ctx, { ...input, status: 'not_started', statusReason: '' }),
+  update: measureRecord.update,
+  archive: measureRecord.archive,
 
-export const measures = crudService(MEASURE, measureRules);
-export const progressUpdates = crudService(PROGRESS_UPDATE, progressUpdateRules);
+  progress: (
+    ctx: ReadContext,
+    input: { measureId: string; includeArchived?: boolean | undefined },
+  ): ProgressUpdate[] => {
+    requireRecord(ctx.db, MEASURE, input.measureId);
+    return listRecords(ctx.db, PROGRESS_UPDATE, { measureId: input.measureId }, input.includeArchived);
+  },
+  recordProgress: (ctx: ServiceContext, input: z.output<typeof RecordProgress>): ProgressUpdate =>
+    progressRecord.create(ctx, input),
+  withdrawProgress: progressRecord.archive,
+};

@@ -1,24 +1,35 @@
 /**
- * Audits and what the team records: responses (kept per auditor), consolidated results,
- * observations, attachments and situation tests. An audit pins a published template version;
- * its status only moves along AUDIT_TRANSITIONS; a closed audit's records are frozen.
+ * Audits and what the team records: answers (kept per auditor), consolidated results,
+ * observations, attachments and situation tests.
+ *
+ * Invariants: an audit pins a published template version; its status moves only by the steps of
+ * AUDIT_STEPS; a closed (or archived) audit freezes every record that belongs to it; answers and
+ * observations are the current person's own, given while the audit is in fieldwork; evidence
+ * comes from the same audit.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync, renameSync, existsSync, openSync, fsyncSync, closeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import type {
-  Audit,
-  AttachmentCreate,
   AgreementSummary,
+  Attachment,
+  AttachmentAdd,
+  Audit,
+  AuditPlan,
+  AuditUpdate,
+  Consolidate,
   ConsolidatedResult,
   Observation,
+  ObservationRecord,
+  ObservationUpdate,
+  RecordAnswer,
   Response,
   SituationTest,
 } from '../../../shared/domain/audit';
-import { AUDIT_TRANSITIONS, type AuditStatus, type Rating } from '../../../shared/domain/vocabulary';
+import { AUDIT_STEPS, type AuditStatus, type AuditStep, type Rating } from '../../../shared/domain/vocabulary';
 import type { ReadableDB } from '../db/handles';
-import { listRecords } from '../repositories/table';
+import { listRecords, queryRecords } from '../repositories/table';
 import {
   ATTACHMENT,
   AUDIT,
@@ -26,62 +37,252 @@ import {
   CRITERION,
   OBSERVATION,
   PERSON,
-  PROGRAMME,
   RESPONSE,
   SERVICE,
   SITUATION_TEST,
   TEMPLATE_VERSION,
 } from '../repositories/specs';
-import type { ServiceContext } from './context';
-import { crudService, requireRecord, updateEntity, violation, type Fields, type Rules } from './entity';
+import { currentPerson, type ReadContext, type ServiceContext } from './context';
+import { createEntity, recordService, requireRecord, updateEntity, type Rules } from './entity';
+import { checkEvidence } from './evidence';
+import { checkGrounds } from './programme';
+import { conflict, rule } from './problems';
 import { criterionInVersion } from './templates';
 
+const today = (ctx: ServiceContext): string => ctx.now().slice(0, 10);
+
 const auditRules: Rules<Audit> = {
-  refs: {
-    programmeId: PROGRAMME,
-    serviceId: SERVICE,
-    templateVersionId: TEMPLATE_VERSION,
-    leadId: PERSON,
-    teamIds: PERSON,
-  },
+  refs: { serviceId: SERVICE, templateVersionId: TEMPLATE_VERSION, leadId: PERSON, teamIds: PERSON },
   check(db, a, before) {
-    if (before?.status === 'closed') throw violation('This audit is closed and can no longer be changed.');
-    const service = requireRecord(db, SERVICE, a.serviceId);
-    if (service.programmeId !== a.programmeId) throw violation('The service belongs to another programme.');
+    if (before?.status === 'closed') throw rule('auditClosed');
     if (!before && requireRecord(db, TEMPLATE_VERSION, a.templateVersionId).status !== 'published') {
-      throw violation('An audit can only use a published template version.');
+      throw rule('auditVersionNotPublished', {}, 'templateVersionId');
     }
     for (const id of a.teamIds) {
       const p = requireRecord(db, PERSON, id);
-      if (p.role !== 'auditor') throw violation(`${p.displayName} is not an auditor and cannot be in the audit team.`);
+      if (p.role !== 'auditor') throw rule('auditTeamNotAuditor', { code: p.code }, 'teamIds');
     }
-    if (a.leadId && !a.teamIds.includes(a.leadId)) throw violation('The lead auditor must be a member of the team.');
+    if (a.leadId && !a.teamIds.includes(a.leadId)) throw rule('auditLeadNotInTeam', {}, 'leadId');
     if (a.plannedStart && a.plannedEnd && a.plannedStart > a.plannedEnd)
-      throw violation('The planned end is before the planned start.');
-    if (a.actualStart && a.actualEnd && a.actualStart > a.actualEnd)
-      throw violation('The actual end is before the actual start.');
+      throw rule('auditPlannedOrder', {}, 'plannedEnd');
+    if (a.actualStart && a.actualEnd && a.actualStart > a.actualEnd) throw rule('auditActualOrder', {}, 'actualEnd');
+  },
+  checkArchive(_db, a) {
+    if (a.status === 'closed') throw rule('auditClosed');
   },
 };
 
-const auditCrud = crudService(AUDIT, auditRules);
+/** The lead is always part of the team. */
+const withLead = <T extends { leadId?: string | null | undefined; teamIds?: string[] | undefined }>(a: T): T =>
+  a.leadId && a.teamIds && !a.teamIds.includes(a.leadId) ? { ...a, teamIds: [a.leadId, ...a.teamIds] } : a;
+
+/** Takes one step of AUDIT_STEPS, filling in the actual dates the step marks when they are empty. */
+function takeStep(ctx: ServiceContext, step: AuditStep, input: { id: string; rev: number }): Audit {
+  const a = requireRecord(ctx.db, AUDIT, input.id);
+  if (a.rev !== input.rev) throw conflict(AUDIT.entity, input.rev, a.rev);
+  const { from, to } = AUDIT_STEPS[step];
+  if (!(from as readonly AuditStatus[]).includes(a.status)) throw rule('auditStepNotAllowed', { from: a.status, to });
+  if (to === 'fieldwork' && a.teamIds.length === 0) throw rule('auditNoTeam');
+  const patch: Partial<Audit> = { status: to };
+  if (step === 'startFieldwork' && a.actualStart === null) patch.actualStart = today(ctx);
+  if (step === 'submit' && a.actualEnd === null) patch.actualEnd = today(ctx);
+  return updateEntity(ctx, AUDIT, auditRules, a.id, a.rev, patch, 'status');
+}
+
+const step = (s: AuditStep) => (ctx: ServiceContext, input: { id: string; rev: number }) => takeStep(ctx, s, input);
+
+/** The audit of a record, open for changes (not closed, not archived). */
+function openAudit(db: ReadableDB, auditId: string): Audit {
+  const a = requireRecord(db, AUDIT, auditId);
+  if (a.archivedAt !== null) throw rule('auditArchived');
+  if (a.status === 'closed') throw rule('auditClosed');
+  return a;
+}
+
+/** Field records (answers, observations, situation tests) are made during fieldwork. */
+function inFieldwork(db: ReadableDB, auditId: string): Audit {
+  const a = openAudit(db, auditId);
+  if (a.status !== 'fieldwork') throw rule('auditNotInFieldwork', { status: a.status });
+  return a;
+}
+
+function checkCriterion(db: ReadableDB, audit: Audit, criterionId: string, field = 'criterionId'): void {
+  requireRecord(db, CRITERION, criterionId);
+  if (!criterionInVersion(db, criterionId, audit.templateVersionId))
+    throw rule('auditCriterionNotInChecklist', {}, field);
+}
+
+function checkAnswer(
+  db: ReadableDB,
+  r: { criterionId: string; rating: Rating | null; value: number | string | null },
+): void {
+  const c = requireRecord(db, CRITERION, r.criterionId);
+  const refuse = () => rule('answerWrongType', { responseType: c.responseType }, 'value');
+  switch (c.responseType) {
+    case 'rating':
+    case 'yes_no':
+      if (r.value !== null) throw refuse();
+      break;
+    case 'number':
+      if (r.value !== null && typeof r.value !== 'number') throw refuse();
+      break;
+    case 'choice':
+      if (
+        r.value !== null &&
+        !(typeof r.value === 'number' && Number.isInteger(r.value) && r.value >= 0 && r.value < c.choices.length)
+      ) {
+        throw refuse();
+      }
+      break;
+    case 'text':
+      if (r.value !== null && typeof r.value !== 'string') throw refuse();
+      break;
+  }
+}
+
+const responseRules: Rules<Response> = {
+  auditOf: (_db, r) => r.auditId,
+  check(db, r, before) {
+    const audit = inFieldwork(db, r.auditId);
+    checkCriterion(db, audit, r.criterionId);
+    checkAnswer(db, r);
+    if (!audit.teamIds.includes(r.auditorId)) throw rule('answerNotInTeam');
+    checkEvidence(db, r.auditId, r.evidence, before?.evidence);
+  },
+};
+
+const consolidatedRules: Rules<ConsolidatedResult> = {
+  auditOf: (_db, r) => r.auditId,
+  check(db, r) {
+    const audit = openAudit(db, r.auditId);
+    if (audit.status === 'planned') throw rule('auditNotInFieldwork', { status: audit.status });
+    checkCriterion(db, audit, r.criterionId);
+    checkAnswer(db, r);
+  },
+};
+
+const observationRules: Rules<Observation> = {
+  refs: { authorId: PERSON },
+  auditOf: (_db, o) => o.auditId,
+  check(db, o, before) {
+    const audit = inFieldwork(db, o.auditId);
+    o.criterionIds.forEach((c) => checkCriterion(db, audit, c, 'criterionIds'));
+    checkGrounds(db, o.grounds, before?.grounds);
+  },
+};
+
+const situationTestRules: Rules<SituationTest> = {
+  auditOf: (_db, t) => t.auditId,
+  check(db, t, before) {
+    inFieldwork(db, t.auditId);
+    checkGrounds(db, [t.groundTested], before ? [before.groundTested] : [], 'groundTested');
+  },
+};
+
+const attachmentRules: Rules<Attachment> = {
+  refs: { observationId: OBSERVATION },
+  auditOf: (_db, a) => a.auditId,
+  check(db, a) {
+    if (a.observationId && requireRecord(db, OBSERVATION, a.observationId).auditId !== a.auditId) {
+      throw rule('evidenceOtherAudit', { entity: 'observation' }, 'observationId');
+    }
+  },
+};
+
+const auditRecord = recordService(AUDIT, auditRules);
+const responseRecord = recordService(RESPONSE, responseRules);
+const consolidatedRecord = recordService(CONSOLIDATED_RESULT, consolidatedRules);
 
 export const audits = {
-  ...auditCrud,
-  create(ctx: ServiceContext, input: Omit<Fields<Audit>, 'status'>): Audit {
-    // The lead is always part of the team.
-    const teamIds =
-      input.leadId && !input.teamIds.includes(input.leadId) ? [input.leadId, ...input.teamIds] : input.teamIds;
-    return auditCrud.create(ctx, { ...input, teamIds, status: 'planned' });
+  list: (
+    ctx: ReadContext,
+    input: { serviceId?: string | undefined; status?: AuditStatus | undefined; includeArchived?: boolean | undefined },
+  ) => listRecords(ctx.db, AUDIT, { serviceId: input.serviceId, status: input.status }, input.includeArchived),
+  get: auditRecord.get,
+  plan: (ctx: ServiceContext, input: z.output<typeof AuditPlan>): Audit =>
+    createEntity(ctx, AUDIT, auditRules, { ...withLead(input), status: 'planned' }),
+  update(ctx: ServiceContext, input: z.output<typeof AuditUpdate>): Audit {
+    const { id, rev, ...patch } = input;
+    const before = requireRecord(ctx.db, AUDIT, id);
+    const team = withLead({ leadId: patch.leadId ?? before.leadId, teamIds: patch.teamIds ?? before.teamIds });
+    return updateEntity(ctx, AUDIT, auditRules, id, rev, { ...patch, teamIds: team.teamIds });
   },
-  setStatus(ctx: ServiceContext, input: { id: string; status: AuditStatus }): Audit {
-    const a = requireRecord(ctx.db, AUDIT, input.id);
-    if (a.status === input.status) return a;
-    if (!AUDIT_TRANSITIONS[a.status].includes(input.status)) {
-      throw violation(`An audit cannot move from ${a.status} to ${input.status}.`);
+  archive: auditRecord.archive,
+  startFieldwork: step('startFieldwork'),
+  submit: step('submit'),
+  startReview: step('startReview'),
+  returnToFieldwork: step('returnToFieldwork'),
+  markReported: step('markReported'),
+  close: step('close'),
+
+  answers: (
+    ctx: ReadContext,
+    input: { auditId: string; auditorId?: string | undefined; includeArchived?: boolean | undefined },
+  ) => {
+    requireRecord(ctx.db, AUDIT, input.auditId);
+    return listRecords(ctx.db, RESPONSE, { auditId: input.auditId, auditorId: input.auditorId }, input.includeArchived);
+  },
+
+  /** The current person's answer: created when they have none (`rev: null`), else changed at `rev`. */
+  recordAnswer(ctx: ServiceContext, input: z.output<typeof RecordAnswer>): Response {
+    const me = currentPerson(ctx);
+    const { rev, ...answer } = input;
+    const existing = queryRecords(
+      ctx.db,
+      RESPONSE,
+      'WHERE t.audit_id = ? AND t.criterion_id = ? AND t.auditor_id = ? AND t.archived_at IS NULL',
+      [input.auditId, input.criterionId, me.id],
+    )[0];
+    const answeredAt = ctx.now();
+    if (!existing) {
+      if (rev !== null) throw conflict(RESPONSE.entity, rev, null);
+      return responseRecord.create(ctx, { ...answer, auditorId: me.id, answeredAt });
     }
-    return updateEntity(ctx, AUDIT, {}, a.id, { status: input.status }, 'status');
+    const { rating, value, note, evidence } = answer;
+    return updateEntity(ctx, RESPONSE, responseRules, existing.id, rev ?? 0, {
+      rating,
+      value,
+      note,
+      evidence,
+      answeredAt,
+    });
   },
-  agreement(ctx: ServiceContext, input: { id: string }): z.output<typeof AgreementSummary> {
+
+  /** Withdraws one's own answer. */
+  withdrawAnswer(ctx: ServiceContext, input: { id: string; rev: number }): Response {
+    const r = requireRecord(ctx.db, RESPONSE, input.id);
+    if (r.auditorId !== currentPerson(ctx).id) throw rule('answerNotYours');
+    inFieldwork(ctx.db, r.auditId);
+    return responseRecord.archive(ctx, input);
+  },
+
+  consolidatedResults: (ctx: ReadContext, input: { auditId: string; includeArchived?: boolean | undefined }) => {
+    requireRecord(ctx.db, AUDIT, input.auditId);
+    return listRecords(ctx.db, CONSOLIDATED_RESULT, { auditId: input.auditId }, input.includeArchived);
+  },
+
+  /** The team's result for a criterion, decided by the current person. */
+  consolidate(ctx: ServiceContext, input: z.output<typeof Consolidate>): ConsolidatedResult {
+    const me = currentPerson(ctx);
+    const { rev, ...result } = input;
+    const existing = listRecords(ctx.db, CONSOLIDATED_RESULT, {
+      auditId: input.auditId,
+      criterionId: input.criterionId,
+    })[0];
+    if (!existing) {
+      if (rev !== null) throw conflict(CONSOLIDATED_RESULT.entity, rev, null);
+      return consolidatedRecord.create(ctx, { ...result, decidedBy: me.id });
+    }
+    const { rating, value, note } = result;
+    return updateEntity(ctx, CONSOLIDATED_RESULT, consolidatedRules, existing.id, rev ?? 0, {
+      rating,
+      value,
+      note,
+      decidedBy: me.id,
+    });
+  },
+
+  agreement(ctx: ReadContext, input: { id: string }): z.output<typeof AgreementSummary> {
     requireRecord(ctx.db, AUDIT, input.id);
     const byCriterion = new Map<string, { auditorId: string; rating: Rating | null }[]>();
     for (const r of listRecords(ctx.db, RESPONSE, { auditId: input.id })) {
@@ -104,119 +305,70 @@ export const audits = {
   },
 };
 
-/** The audit a record belongs to, refusing changes once the audit is closed. */
-function openAudit(db: ReadableDB, auditId: string): Audit {
-  const a = requireRecord(db, AUDIT, auditId);
-  if (a.status === 'closed') throw violation('This audit is closed; its records can no longer be changed.');
-  return a;
+const observationRecord = recordService(OBSERVATION, observationRules);
+export const observations = {
+  list: (ctx: ReadContext, input: { auditId: string; includeArchived?: boolean | undefined }) => {
+    requireRecord(ctx.db, AUDIT, input.auditId);
+    return listRecords(ctx.db, OBSERVATION, { auditId: input.auditId }, input.includeArchived);
+  },
+  get: observationRecord.get,
+  record: (ctx: ServiceContext, input: z.output<typeof ObservationRecord>): Observation =>
+    observationRecord.create(ctx, { ...input, authorId: currentPerson(ctx).id }),
+  update: (ctx: ServiceContext, input: z.output<typeof ObservationUpdate>): Observation =>
+    observationRecord.update(ctx, input),
+  archive: observationRecord.archive,
+};
+
+const situationTestRecord = recordService(SITUATION_TEST, situationTestRules);
+export const situationTests = {
+  list: (ctx: ReadContext, input: { auditId: string; includeArchived?: boolean | undefined }) => {
+    requireRecord(ctx.db, AUDIT, input.auditId);
+    return listRecords(ctx.db, SITUATION_TEST, { auditId: input.auditId }, input.includeArchived);
+  },
+  record: situationTestRecord.create,
+  update: situationTestRecord.update,
+  archive: situationTestRecord.archive,
+};
+
+/** Where an attachment's bytes live. */
+export const attachmentPath = (attachmentsDir: string, sha256: string): string =>
+  join(attachmentsDir, sha256.slice(0, 2), sha256);
+
+/**
+ * Writes bytes under their hash (`attachments/ab/abcdef…`): to a temporary name, flushed, then
+ * renamed, so a crash never leaves a half-written file under a valid hash.
+ */
+function storeBytes(ctx: ServiceContext, sha256: string, bytes: Buffer): void {
+  const file = attachmentPath(ctx.attachmentsDir, sha256);
+  if (existsSync(file)) return;
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${ctx.newId()}.tmp`;
+  writeFileSync(tmp, bytes);
+  const fd = openSync(tmp, 'r');
+  fsyncSync(fd);
+  closeSync(fd);
+  renameSync(tmp, file);
 }
 
-function checkCriterion(db: ReadableDB, audit: Audit, criterionId: string): void {
-  if (!criterionInVersion(db, criterionId, audit.templateVersionId)) {
-    throw violation('The criterion is not part of the checklist version this audit uses.');
-  }
-}
-
-function checkAnswer(
-  db: ReadableDB,
-  r: { criterionId: string; rating: Rating | null; value: number | string | null },
-): void {
-  const c = requireRecord(db, CRITERION, r.criterionId);
-  switch (c.responseType) {
-    case 'rating':
-    case 'yes_no':
-      if (r.value !== null) throw violation('This criterion is answered with a rating, not a value.');
-      break;
-    case 'number':
-      if (r.value !== null && typeof r.value !== 'number') throw violation('This criterion is answered with a number.');
-      break;
-    case 'choice':
-      if (
-        r.value !== null &&
-        !(typeof r.value === 'number' && Number.isInteger(r.value) && r.value >= 0 && r.value < c.choices.length)
-      ) {
-        throw violation('This criterion is answered with one of its options.');
-      }
-      break;
-    case 'text':
-      if (r.value !== null && typeof r.value !== 'string') throw violation('This criterion is answered with a text.');
-      break;
-  }
-}
-
-const responseRules: Rules<Response> = {
-  refs: { auditId: AUDIT, criterionId: CRITERION, auditorId: PERSON },
-  check(db, r, before) {
-    const audit = openAudit(db, r.auditId);
-    checkCriterion(db, audit, r.criterionId);
-    checkAnswer(db, r);
-    if (!audit.teamIds.includes(r.auditorId))
-      throw violation('Only members of the audit team can answer its checklist.');
-    if (!before) {
-      const dup = db
-        .prepare(`SELECT 1 FROM response WHERE audit_id = ? AND criterion_id = ? AND auditor_id = ?`)
-        .get(r.auditId, r.criterionId, r.auditorId);
-      if (dup) throw violation('This auditor has already answered this criterion; change that answer instead.');
-    }
-  },
-};
-
-const consolidatedRules: Rules<ConsolidatedResult> = {
-  refs: { auditId: AUDIT, criterionId: CRITERION, decidedBy: PERSON },
-  check(db, r, before) {
-    const audit = openAudit(db, r.auditId);
-    checkCriterion(db, audit, r.criterionId);
-    checkAnswer(db, r);
-    if (
-      !before &&
-      db
-        .prepare(`SELECT 1 FROM consolidated_result WHERE audit_id = ? AND criterion_id = ?`)
-        .get(r.auditId, r.criterionId)
-    ) {
-      throw violation('This criterion already has a consolidated result; change it instead.');
-    }
-  },
-};
-
-const observationRules: Rules<Observation> = {
-  refs: { auditId: AUDIT, authorId: PERSON, criterionIds: CRITERION },
-  check(db, o) {
-    const audit = openAudit(db, o.auditId);
-    for (const c of o.criterionIds) checkCriterion(db, audit, c);
-  },
-};
-
-const situationTestRules: Rules<SituationTest> = {
-  refs: { auditId: AUDIT },
-  check: (db, t) => void openAudit(db, t.auditId),
-};
-
-export const responses = crudService(RESPONSE, responseRules);
-export const consolidatedResults = crudService(CONSOLIDATED_RESULT, consolidatedRules);
-export const observations = crudService(OBSERVATION, observationRules);
-export const situationTests = crudService(SITUATION_TEST, situationTestRules);
-
-const attachmentCrud = crudService(ATTACHMENT, {
-  refs: { auditId: AUDIT, observationId: OBSERVATION },
-  check(db, a) {
-    openAudit(db, a.auditId);
-    if (a.observationId && requireRecord(db, OBSERVATION, a.observationId).auditId !== a.auditId) {
-      throw violation('The observation belongs to another audit.');
-    }
-  },
-});
-
+const attachmentRecord = recordService(ATTACHMENT, attachmentRules);
 export const attachments = {
-  ...attachmentCrud,
-  /**
-   * Stores the file content-addressed (`attachments/ab/abcdef…`), written to a temporary name,
-   * flushed and renamed, so a crash never leaves a half-written file under a valid hash.
-   */
-  create(ctx: ServiceContext, input: z.output<typeof AttachmentCreate>) {
+  list: (
+    ctx: ReadContext,
+    input: { auditId: string; observationId?: string | undefined; includeArchived?: boolean | undefined },
+  ) => {
+    requireRecord(ctx.db, AUDIT, input.auditId);
+    return listRecords(
+      ctx.db,
+      ATTACHMENT,
+      { auditId: input.auditId, observationId: input.observationId },
+      input.includeArchived,
+    );
+  },
+  add(ctx: ServiceContext, input: z.output<typeof AttachmentAdd>): Attachment {
     const bytes = Buffer.from(input.contentBase64, 'base64');
-    if (bytes.length > 50 * 1024 * 1024) throw violation('Attachments are limited to 50 MB.');
+    if (bytes.length > 50 * 1024 * 1024) throw rule('attachmentTooLarge', { maxMb: 50 }, 'contentBase64');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const record = attachmentCrud.create(ctx, {
+    const record = attachmentRecord.create(ctx, {
       auditId: input.auditId,
       observationId: input.observationId,
       fileName: input.fileName,
@@ -226,21 +378,10 @@ export const attachments = {
       caption: input.caption,
       personalData: input.personalData,
     });
-    const dir = join(ctx.attachmentsDir, sha256.slice(0, 2));
-    const file = join(dir, sha256);
-    if (!existsSync(file)) {
-      mkdirSync(dir, { recursive: true });
-      const tmp = `${file}.${ctx.newId()}.tmp`;
-      writeFileSync(tmp, bytes);
-      const fd = openSync(tmp, 'r');
-      fsyncSync(fd);
-      closeSync(fd);
-      renameSync(tmp, file);
-    }
+    // The record is checked and written first: the bytes are stored only for an accepted record.
+    storeBytes(ctx, sha256, bytes);
     return record;
   },
+  update: attachmentRecord.update,
+  archive: attachmentRecord.archive,
 };
-
-/** Where an attachment's bytes live. */
-export const attachmentPath = (attachmentsDir: string, sha256: string): string =>
-  join(attachmentsDir, sha256.slice(0, 2), sha256);

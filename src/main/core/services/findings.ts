@@ -1,110 +1,249 @@
 /**
- * Findings, recommendations and management responses. A finding's evidence must be records of
- * its own audit; a recommendation's findings too; a management response comes from a manager,
+ * Findings, recommendations and the managers' answers to them.
+ *
+ * Invariants: a finding's evidence and a recommendation's findings are records of the same
+ * audit; a closed audit freezes them; an answer comes from the manager of the audited service,
  * and needs a justification unless it fully accepts.
  */
-import type { EvidenceLink, Finding, ManagementResponse, Recommendation } from '../../../shared/domain/findings';
+import type { z } from 'zod';
+import type {
+  AnswerRecommendation,
+  Finding,
+  FindingCreate,
+  FindingSuggestion,
+  ManagementResponse,
+  Recommendation,
+} from '../../../shared/domain/findings';
 import { needsJustification } from '../../../shared/domain/findings';
+import type { EvidenceLink } from '../../../shared/domain/evidence';
+import type { LocalizedText } from '../../../shared/domain/common';
 import type { ReadableDB } from '../db/handles';
-import { listRecords, type EntitySpec } from '../repositories/table';
-import {
-  ATTACHMENT,
-  AUDIT,
-  CONSOLIDATED_RESULT,
-  FINDING,
-  MANAGEMENT_RESPONSE,
-  OBSERVATION,
-  PERSON,
-  RECOMMENDATION,
-  RESPONSE,
-  SITUATION_TEST,
-} from '../repositories/specs';
-import type { ServiceContext } from './context';
-import { crudService, requireRecord, violation, type Rules } from './entity';
-
-const EVIDENCE_SPECS: Record<
-  EvidenceLink['kind'],
-  EntitySpec<{ id: string; archivedAt: string | null; auditId: string }>
-> = {
-  response: RESPONSE,
-  observation: OBSERVATION,
-  attachment: ATTACHMENT,
-  situation_test: SITUATION_TEST,
-  consolidated_result: CONSOLIDATED_RESULT,
-};
-
-function checkEvidence(db: ReadableDB, auditId: string, evidence: EvidenceLink[]): void {
-  for (const e of evidence) {
-    const r = requireRecord(db, EVIDENCE_SPECS[e.kind], e.id);
-    if (r.auditId !== auditId) throw violation(`The linked ${e.kind.replace('_', ' ')} belongs to another audit.`);
-  }
-}
+import { queryRecords } from '../repositories/table';
+import { AUDIT, FINDING, MANAGEMENT_RESPONSE, RECOMMENDATION, SERVICE } from '../repositories/specs';
+import { currentPerson, type ReadContext, type ServiceContext } from './context';
+import { recordService, requireRecord, updateEntity, type Rules } from './entity';
+import { checkEvidence } from './evidence';
+import { checkGrounds, currentProgramme } from './programme';
+import { conflict, rule } from './problems';
 
 const findingRules: Rules<Finding> = {
   refs: { auditId: AUDIT },
-  check(db, f) {
-    checkEvidence(db, f.auditId, f.evidence);
-    if (f.type === 'individual_conduct' && f.structuralKind !== null) {
-      throw violation('Only a structural finding has a structural kind.');
-    }
+  auditOf: (_db, f) => f.auditId,
+  check(db, f, before) {
+    checkEvidence(db, f.auditId, f.evidence, before?.evidence);
+    checkGrounds(db, f.grounds, before?.grounds);
+    if (f.type === 'individual_conduct' && f.structuralKind !== null)
+      throw rule('findingKindOnlyStructural', {}, 'structuralKind');
   },
 };
 
 const recommendationRules: Rules<Recommendation> = {
   refs: { auditId: AUDIT, findingIds: FINDING },
+  auditOf: (_db, r) => r.auditId,
   check(db, r) {
     for (const id of r.findingIds) {
       if (requireRecord(db, FINDING, id).auditId !== r.auditId)
-        throw violation('A linked finding belongs to another audit.');
+        throw rule('recommendationFindingOtherAudit', {}, 'findingIds');
     }
   },
 };
+
+/** The audit a management response belongs to: its recommendation's. */
+const auditOfAnswer = (db: ReadableDB, r: ManagementResponse): string =>
+  requireRecord(db, RECOMMENDATION, r.recommendationId).auditId;
 
 const managementResponseRules: Rules<ManagementResponse> = {
-  refs: { recommendationId: RECOMMENDATION, managerId: PERSON },
-  check(db, r, before) {
-    if (requireRecord(db, PERSON, r.managerId).role !== 'manager') {
-      throw violation('Management responses are given by a person with the manager role.');
-    }
-    if (needsJustification(r)) {
-      throw violation('A justification is required when a recommendation is not fully accepted.');
-    }
-    if (!before) {
-      const dup = db
-        .prepare(
-          `SELECT 1 FROM management_response WHERE recommendation_id = ? AND manager_id = ? AND archived_at IS NULL`,
-        )
-        .get(r.recommendationId, r.managerId);
-      if (dup) throw violation('This manager has already answered this recommendation; change that answer instead.');
-    }
+  refs: { recommendationId: RECOMMENDATION },
+  auditOf: auditOfAnswer,
+  check(_db, r) {
+    if (needsJustification(r)) throw rule('answerJustificationRequired', {}, 'justification');
   },
 };
 
-export const findings = crudService(FINDING, findingRules);
-export const recommendations = crudService(RECOMMENDATION, recommendationRules);
-const managementResponseCrud = crudService(MANAGEMENT_RESPONSE, managementResponseRules);
+const findingRecord = recordService(FINDING, findingRules);
+const recommendationRecord = recordService(RECOMMENDATION, recommendationRules);
+const answerRecord = recordService(MANAGEMENT_RESPONSE, managementResponseRules);
 
-export const managementResponses = {
-  ...managementResponseCrud,
-  /** By recommendation, or every answer to an audit's recommendations. */
+/** The text in the programme's language, or the first language it has. */
+function inLanguage(text: LocalizedText, language: string): string {
+  return text[language]?.trim() || Object.values(text).find((s) => s.trim()) || '';
+}
+
+export const findings = {
+  /** Findings of an audit, or those that cite one record (`cites`), live ones unless asked. */
   list(
-    ctx: ServiceContext,
+    ctx: ReadContext,
+    input: { auditId?: string | undefined; cites?: EvidenceLink | undefined; includeArchived?: boolean | undefined },
+  ): Finding[] {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (input.auditId) {
+      clauses.push('t.audit_id = ?');
+      params.push(input.auditId);
+    }
+    if (input.cites) {
+      // The column is chosen from the closed list of kinds, never from free text.
+      clauses.push(`EXISTS (SELECT 1 FROM evidence_link e WHERE e.finding_id = t.id AND e.${input.cites.kind}_id = ?)`);
+      params.push(input.cites.id);
+    }
+    if (!input.includeArchived) clauses.push('t.archived_at IS NULL');
+    return queryRecords(ctx.db, FINDING, clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params);
+  },
+  get: findingRecord.get,
+  create: (ctx: ServiceContext, input: z.output<typeof FindingCreate>) => findingRecord.create(ctx, input),
+  update: findingRecord.update,
+  archive: findingRecord.archive,
+
+  /**
+   * One draft finding per live non-compliant consolidated result that no live finding cites,
+   * in checklist order, citing the result and the team's non-compliant answers to the criterion.
+   */
+  suggestFromResults(ctx: ReadContext, input: { auditId: string }): FindingSuggestion[] {
+    requireRecord(ctx.db, AUDIT, input.auditId);
+    const language = currentProgramme(ctx.db)?.defaultLanguage ?? 'en';
+    const rows = ctx.db
+      .prepare(
+        `SELECT cr.id AS resultId, cr.criterion_id AS criterionId, cr.rating, cr.note,
+                s.id AS sectionId, s.position AS sectionPosition, c.position AS criterionPosition,
+                c.text, c.reference,
+                (SELECT json_group_array(g.ground_code ORDER BY g.position) FROM criterion_ground g WHERE g.criterion_id = c.id) AS grounds,
+                (SELECT json_group_array(r.id ORDER BY r.created_at) FROM response r
+                  WHERE r.audit_id = cr.audit_id AND r.criterion_id = cr.criterion_id AND r.archived_at IS NULL
+                    AND r.rating = 'non_compliant') AS responseIds
+         FROM consolidated_result cr
+         JOIN criterion c ON c.id = cr.criterion_id
+         JOIN template_section s ON s.id = c.section_id
+         WHERE cr.audit_id = ? AND cr.archived_at IS NULL AND cr.rating = 'non_compliant'
+           AND NOT EXISTS (SELECT 1 FROM evidence_link e JOIN finding f ON f.id = e.finding_id
+                           WHERE e.consolidated_result_id = cr.id AND f.archived_at IS NULL)
+         ORDER BY s.position, c.position`,
+      )
+      .all(input.auditId) as {
+      resultId: string;
+      criterionId: string;
+      rating: 'non_compliant';
+      note: string;
+      sectionId: string;
+      sectionPosition: number;
+      criterionPosition: number;
+      text: string;
+      reference: string;
+      grounds: string;
+      responseIds: string;
+    }[];
+    return rows.map((r) => {
+      const text = inLanguage(JSON.parse(r.text) as LocalizedText, language);
+      const evidence: EvidenceLink[] = [
+        { kind: 'consolidated_result', id: r.resultId },
+        ...(JSON.parse(r.responseIds) as string[]).map((id) => ({ kind: 'response' as const, id })),
+      ];
+      return {
+        criterionId: r.criterionId,
+        sectionId: r.sectionId,
+        sectionPosition: r.sectionPosition,
+        criterionPosition: r.criterionPosition,
+        consolidatedResultId: r.resultId,
+        rating: r.rating,
+        draft: {
+          auditId: input.auditId,
+          title: text.slice(0, 200),
+          criterion: r.reference ? `${text} (${r.reference})` : text,
+          condition: r.note,
+          cause: '',
+          effect: '',
+          severity: 'medium',
+          type: 'structural',
+          structuralKind: null,
+          grounds: JSON.parse(r.grounds) as string[],
+          evidence,
+        },
+      };
+    });
+  },
+};
+
+export const recommendations = {
+  list(
+    ctx: ReadContext,
+    input: { auditId?: string | undefined; findingId?: string | undefined; includeArchived?: boolean | undefined },
+  ): Recommendation[] {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (input.auditId) {
+      clauses.push('t.audit_id = ?');
+      params.push(input.auditId);
+    }
+    if (input.findingId) {
+      clauses.push(
+        'EXISTS (SELECT 1 FROM recommendation_finding rf WHERE rf.recommendation_id = t.id AND rf.finding_id = ?)',
+      );
+      params.push(input.findingId);
+    }
+    if (!input.includeArchived) clauses.push('t.archived_at IS NULL');
+    return queryRecords(ctx.db, RECOMMENDATION, clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params);
+  },
+  get: recommendationRecord.get,
+  create: recommendationRecord.create,
+  update: recommendationRecord.update,
+  archive: recommendationRecord.archive,
+
+  /** Answers to one recommendation, or to every recommendation of an audit. */
+  answers(
+    ctx: ReadContext,
     input: {
       recommendationId?: string | undefined;
       auditId?: string | undefined;
       includeArchived?: boolean | undefined;
     },
   ): ManagementResponse[] {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
     if (input.auditId) {
-      return listRecords(ctx.db, RECOMMENDATION, { auditId: input.auditId }, true)
-        .filter((r) => !input.recommendationId || r.id === input.recommendationId)
-        .flatMap((r) => listRecords(ctx.db, MANAGEMENT_RESPONSE, { recommendationId: r.id }, input.includeArchived));
+      clauses.push('r.audit_id = ?');
+      params.push(input.auditId);
     }
-    return listRecords(
+    if (input.recommendationId) {
+      clauses.push('t.recommendation_id = ?');
+      params.push(input.recommendationId);
+    }
+    if (!input.includeArchived) clauses.push('t.archived_at IS NULL');
+    return queryRecords(
       ctx.db,
       MANAGEMENT_RESPONSE,
-      { recommendationId: input.recommendationId },
-      input.includeArchived,
+      `JOIN recommendation r ON r.id = t.recommendation_id${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''}`,
+      params,
+      'r.created_at, r.rowid, t.created_at, t.rowid',
     );
+  },
+
+  /**
+   * The current person's answer to a recommendation, as the manager of the audited service:
+   * given when they have none (`rev: null`), else changed at `rev`.
+   */
+  answer(ctx: ServiceContext, input: z.output<typeof AnswerRecommendation>): ManagementResponse {
+    const me = currentPerson(ctx);
+    const recommendation = requireRecord(ctx.db, RECOMMENDATION, input.recommendationId);
+    const audit = requireRecord(ctx.db, AUDIT, recommendation.auditId);
+    const service = requireRecord(ctx.db, SERVICE, audit.serviceId);
+    if (me.role !== 'manager' || service.managerId !== me.id) throw rule('answerNotServiceManager');
+    const { rev, ...answer } = input;
+    const existing = queryRecords(
+      ctx.db,
+      MANAGEMENT_RESPONSE,
+      'WHERE t.recommendation_id = ? AND t.manager_id = ? AND t.archived_at IS NULL',
+      [input.recommendationId, me.id],
+    )[0];
+    const respondedAt = ctx.now();
+    if (!existing) {
+      if (rev !== null) throw conflict(MANAGEMENT_RESPONSE.entity, rev, null);
+      return answerRecord.create(ctx, { ...answer, managerId: me.id, respondedAt });
+    }
+    const { decision, justification, committedMeasure } = answer;
+    return updateEntity(ctx, MANAGEMENT_RESPONSE, managementResponseRules, existing.id, rev ?? 0, {
+      decision,
+      justification,
+      committedMeasure,
+      respondedAt,
+    });
   },
 };

@@ -1,48 +1,97 @@
-/** Rules of the programme, its services, its people and the grounds of discrimination. */
+/**
+ * The programme (one per database), its services, its people and the grounds of discrimination.
+ */
 import type { Programme, Service, Person, Ground } from '../../../shared/domain/programme';
 import type { ReadableDB } from '../db/handles';
 import { GROUND, PERSON, PROGRAMME, SERVICE } from '../repositories/specs';
-import { crudService, requireRecord, violation, type Rules } from './entity';
+import { listRecords, type Fields } from '../repositories/table';
+import type { ReadContext, ServiceContext } from './context';
+import { createEntity, recordService, requireRecord, type Rules } from './entity';
+import { rule } from './problems';
 
 const programmeRules: Rules<Programme> = {
   check(_db, p) {
     if (p.periodStart && p.periodEnd && p.periodStart > p.periodEnd)
-      throw violation('The period ends before it starts.');
+      throw rule('programmePeriodOrder', {}, 'periodEnd');
   },
 };
 
+/** The live programme of this database, or null before it is set up. */
+export function currentProgramme(db: ReadableDB): Programme | null {
+  return listRecords(db, PROGRAMME, {})[0] ?? null;
+}
+
+const programmeRecord = recordService(PROGRAMME, programmeRules);
+export const programme = {
+  get: (ctx: ReadContext): Programme | null => currentProgramme(ctx.db),
+  setUp(ctx: ServiceContext, input: Fields<Programme>): Programme {
+    if (currentProgramme(ctx.db)) throw rule('programmeExists');
+    return createEntity(ctx, PROGRAMME, programmeRules, input);
+  },
+  update: programmeRecord.update,
+};
+
 const serviceRules: Rules<Service> = {
-  refs: { programmeId: PROGRAMME, managerId: PERSON },
+  refs: { managerId: PERSON },
   check(db, s) {
     if (s.managerId) {
       const m = requireRecord(db, PERSON, s.managerId);
-      if (m.role !== 'manager')
-        throw violation(`${m.displayName} is not a manager; choose a person with the manager role.`);
+      if (m.role !== 'manager') throw rule('serviceManagerRole', { code: m.code }, 'managerId');
     }
   },
 };
 
-/** Pseudonymous codes identify auditors in reports, so two active people never share one. */
+export const services = {
+  ...recordService(SERVICE, serviceRules),
+  list: (ctx: ReadContext, input: { includeArchived?: boolean | undefined }) =>
+    listRecords(ctx.db, SERVICE, {}, input.includeArchived),
+};
+
+/**
+ * Pseudonymous codes identify auditors in reports, so two active people never share one. The
+ * message names the code only: codes exist to keep people's names out of sight.
+ */
 function checkUniqueCode(db: ReadableDB, p: Person): void {
   const clash = db
-    .prepare(
-      `SELECT display_name AS name FROM person WHERE code = ? COLLATE NOCASE AND id <> ? AND archived_at IS NULL`,
-    )
-    .get(p.code, p.id) as { name: string } | undefined;
-  if (clash) throw violation(`The code ${p.code} is already used by ${clash.name}.`);
+    .prepare(`SELECT 1 FROM person WHERE code = ? COLLATE NOCASE AND id <> ? AND archived_at IS NULL`)
+    .get(p.code, p.id);
+  if (clash) throw rule('personCodeTaken', { code: p.code }, 'code');
 }
 
 export const personRules: Rules<Person> = { check: (db, p) => checkUniqueCode(db, p) };
 
+export const people = {
+  ...recordService(PERSON, personRules),
+  list: (ctx: ReadContext, input: { role?: Person['role'] | undefined; includeArchived?: boolean | undefined }) =>
+    listRecords(ctx.db, PERSON, { role: input.role }, input.includeArchived),
+};
+
 const groundRules: Rules<Ground> = {
   check(db, g, before) {
     if (before) return;
-    const clash = db.prepare(`SELECT 1 FROM ground WHERE code = ?`).get(g.code);
-    if (clash) throw violation(`The ground ${g.code} already exists.`);
+    if (db.prepare(`SELECT 1 FROM ground WHERE code = ?`).get(g.code))
+      throw rule('groundExists', { code: g.code }, 'code');
   },
 };
 
-export const programmes = crudService(PROGRAMME, programmeRules);
-export const services = crudService(SERVICE, serviceRules);
-export const people = crudService(PERSON, personRules);
-export const grounds = crudService(GROUND, groundRules);
+export const grounds = {
+  ...recordService(GROUND, groundRules),
+  list: (ctx: ReadContext, input: { includeArchived?: boolean | undefined }) =>
+    listRecords(ctx.db, GROUND, {}, input.includeArchived),
+};
+
+/** Refuses ground codes that do not exist or are archived (new references only). */
+export function checkGrounds(
+  db: ReadableDB,
+  codes: readonly string[],
+  before: readonly string[] = [],
+  field = 'grounds',
+): void {
+  const kept = new Set(before);
+  for (const code of codes) {
+    const g = db.prepare(`SELECT archived_at FROM ground WHERE code = ?`).get(code) as
+      { archived_at: string | null } | undefined;
+    if (!g) throw rule('groundUnknown', { code }, field);
+    if (g.archived_at !== null && !kept.has(code)) throw rule('groundArchived', { code }, field);
+  }
+}

@@ -1,5 +1,5 @@
 /**
- * 0010 — the whole domain model of PRODUCT.md.
+ * 0010 — the whole domain model (docs/product.md, docs/data-model.md).
  *
  * Every record table has the same metadata columns (id UUID, created/updated time and person,
  * revision, archive time). Records are archived, never deleted, so history and exchange keep

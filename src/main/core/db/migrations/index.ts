@@ -3,10 +3,16 @@
  * order, each in one transaction that also sets `PRAGMA user_version` to its number, so a failed
  * migration leaves the database exactly as it was. A shipped migration is never edited: add a
  * new one.
+ *
+ * Foreign keys are switched off while migrations run (SQLite cannot rebuild a table that others
+ * reference otherwise, and the switch is ignored inside a transaction), and every migration ends
+ * with `PRAGMA foreign_key_check`: a migration that would leave a dangling reference fails and
+ * is rolled back.
  */
 import type { WritableDB } from '../handles';
 import { AppError } from '../../../../shared/api/errors';
 import * as m0010 from './0010-initial';
+import * as m0020 from './0020-relations';
 
 export interface Migration {
   version: number;
@@ -14,7 +20,10 @@ export interface Migration {
   up(db: WritableDB): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 10, name: 'initial', up: m0010.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 10, name: 'initial', up: m0010.up },
+  { version: 20, name: 'relations', up: m0020.up },
+];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
@@ -41,13 +50,27 @@ export function migrate(db: WritableDB, migrations: readonly Migration[] = MIGRA
   const latest = target ?? migrations.at(-1)?.version ?? 0;
   const from = currentVersion(db);
   refuseNewer(db, migrations.at(-1)?.version ?? 0);
-  for (const m of migrations) {
-    if (m.version <= from || m.version > latest) continue;
-    db.transaction(() => {
-      m.up(db);
-      // user_version cannot be bound as a parameter; the value is an integer from our own registry.
-      db.pragma(`user_version = ${Math.trunc(m.version)}`);
-    }).immediate();
+  const pending = migrations.filter((m) => m.version > from && m.version <= latest);
+  if (pending.length === 0) return from;
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const m of pending) {
+      db.transaction(() => {
+        m.up(db);
+        const dangling = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+        if (dangling.length > 0) {
+          const first = dangling[0]!;
+          throw new Error(
+            `Migration ${m.version} (${m.name}) would leave ${dangling.length} dangling reference(s), e.g. ${first.table} → ${first.parent}.`,
+          );
+        }
+        // user_version cannot be bound as a parameter; the value is an integer from our own registry.
+        db.pragma(`user_version = ${Math.trunc(m.version)}`);
+      }).immediate();
+    }
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }
   return currentVersion(db);
 }

@@ -1,0 +1,35 @@
+/**
+ * The docs stay true to the code where they can be checked: docs/api.md lists exactly the
+ * contract's channels with their kinds, and no file of the repository points to design notes
+ * outside it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { CHANNELS, contract } from '../../src/shared/api/contract';
+
+const root = join(import.meta.dirname, '..', '..');
+
+describe('docs/api.md', () => {
+  it('lists every channel of the contract, with its kind, and no other', () => {
+    const rows = [
+      ...readFileSync(join(root, 'docs', 'api.md'), 'utf8').matchAll(/^\| `([a-zA-Z]+\.[a-zA-Z]+)` +\| (\w+) +\|/gm),
+    ];
+    const documented = Object.fromEntries(rows.map((m) => [m[1]!, m[2]!]));
+    expect(Object.keys(documented).sort()).toEqual([...CHANNELS].sort());
+    for (const c of CHANNELS) expect(documented[c], c).toBe(contract[c].kind);
+  });
+});
+
+describe('the repository stands alone', () => {
+  it('cites no design document outside it', () => {
+    const files = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => /\.(ts|tsx|js|md|json)$/.test(f) && !f.startsWith('tests/unit/docs.test.ts'));
+    const offenders = files.filter((f) =>
+      /PRODUCT\.md|CONVENTIONS\.md|STACK\.md|shared\/design|shared\/seeds/.test(readFileSync(join(root, f), 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
+});

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import type { Channel, Input, Output } from '../../src/shared/api/contract';
 import type { Envelope } from '../../src/shared/api/errors';
+import { TOKEN_HEADER, type Harness } from '../harness/server';
 import { expect, test } from './fixtures';
 
 const SHOTS = process.env.CA_SCREENSHOTS;
@@ -20,16 +21,20 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Calls the core through the harness, for test set-up that is not what the test is about. */
-async function call<C extends Channel>(request: APIRequestContext, channel: C, input: Input<C>): Promise<Output<C>> {
-  const res = await request.post(`/__api/${channel}`, { data: input });
+async function call<C extends Channel>(
+  { request, harness }: { request: APIRequestContext; harness: Harness },
+  channel: C,
+  input: Input<C>,
+): Promise<Output<C>> {
+  const res = await request.post(`/__api/${channel}`, { data: input, headers: { [TOKEN_HEADER]: harness.token } });
   const env = (await res.json()) as Envelope<Output<C>>;
   if (!env.ok) throw new Error(`${channel}: ${env.error.code} ${env.error.message}`);
   return env.value;
 }
 
-async function beginAndCreateProgramme(request: APIRequestContext): Promise<void> {
-  await call(request, 'session.begin', { displayName: 'Ana Coordinator', role: 'coordinator', code: 'COORD-1' });
-  await call(request, 'programmes.create', { name: 'CAMUS Fuenlabrada', city: 'Fuenlabrada' });
+async function beginAndCreateProgramme(api: { request: APIRequestContext; harness: Harness }): Promise<void> {
+  await call(api, 'session.begin', { displayName: 'Ana Coordinator', role: 'coordinator', code: 'COORD-1' });
+  await call(api, 'programme.setUp', { name: 'CAMUS Fuenlabrada', city: 'Fuenlabrada' });
 }
 
 const nav = (page: Page): Locator => page.getByRole('navigation', { name: /Main navigation|Navegación principal/ });
@@ -289,9 +294,14 @@ function demoExpectations(): DemoExpectations {
 test('the demo programme lists its services and people, says it is the demo, and leads back', async ({
   page,
   request,
+  harness,
   axe,
 }) => {
-  await call(request, 'session.begin', { displayName: 'Ana Coordinator', role: 'coordinator', code: 'COORD-1' });
+  await call({ request, harness }, 'session.begin', {
+    displayName: 'Ana Coordinator',
+    role: 'coordinator',
+    code: 'COORD-1',
+  });
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Welcome to Citizen Audit' })).toBeVisible();
   await page.getByRole('button', { name: 'Open the demo programme' }).click();
@@ -330,8 +340,8 @@ test('the demo programme lists its services and people, says it is the demo, and
   await expect(page.getByTestId('current-person')).toHaveText('Ana Coordinator');
 });
 
-test('invalid input shows the error next to the field and keeps what was typed', async ({ page, request }) => {
-  await beginAndCreateProgramme(request);
+test('invalid input shows the error next to the field and keeps what was typed', async ({ page, request, harness }) => {
+  await beginAndCreateProgramme({ request, harness });
   await page.goto('/#/people');
   await page.getByRole('button', { name: 'Add person' }).click();
 
@@ -383,15 +393,17 @@ test('invalid input shows the error next to the field and keeps what was typed',
 
 test('the http harness keeps the contract: envelopes for bad bodies and channels, no files outside the renderer', async ({
   request,
+  harness,
 }) => {
+  const headers = { [TOKEN_HEADER]: harness.token };
   const notJson = await request.post('/__api/session.get', {
     data: 'this is not json',
-    headers: { 'content-type': 'text/plain' },
+    headers: { ...headers, 'content-type': 'application/json' },
   });
   expect(await notJson.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-  const badInput = await request.post('/__api/people.create', { data: { displayName: '' } });
+  const badInput = await request.post('/__api/people.create', { data: { displayName: '' }, headers });
   expect(await badInput.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-  const unknown = await request.post('/__api/nothing.here', { data: {} });
+  const unknown = await request.post('/__api/nothing.here', { data: {}, headers });
   expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
 
   const page = await request.get('/');

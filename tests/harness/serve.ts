@@ -2,7 +2,8 @@
  * Serves the built renderer backed by the real core, for manual runs and screenshots:
  *   npx electron-vite build
  *   npx tsx tests/harness/serve.ts --data /tmp/ca-data --port 5180
- * then open the printed URL in a browser. Ctrl+C stops it.
+ * then open the printed URL in a browser. Ctrl+C stops it. The data folder is `--data`, else
+ * CITIZEN_AUDIT_DATA_DIR (as the app honours it), else `.data`.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,8 +18,9 @@ const { values } = parseArgs({
   },
 });
 
-if (!values.data) {
-  console.error('Usage: npx tsx tests/harness/serve.ts --data DIR [--port N] [--renderer out/renderer]');
+const data = values.data ?? process.env.CITIZEN_AUDIT_DATA_DIR ?? '.data';
+if (data.trim() === '') {
+  console.error('Usage: npx tsx tests/harness/serve.ts [--data DIR] [--port N] [--renderer out/renderer]');
   process.exit(2);
 }
 const port = Number(values.port);
@@ -27,7 +29,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const dataDir = resolve(values.data);
+const dataDir = resolve(data);
 mkdirSync(dataDir, { recursive: true });
 const harness = await startHarness({
   dataDir,

@@ -6,7 +6,17 @@
  *
  * The page gets its bridge from `/__harness/bridge.js`, injected into index.html before the app
  * script, standing in for the preload's `window.citizenAudit`.
+ *
+ * Only the harness's own page may call the API, never another web page open in the same browser
+ * (which could otherwise write to the data folder with a cross-site POST):
+ * - every API call carries a secret made for this run, which the harness writes into the page it
+ *   serves (a `<meta>` tag, not a script another site could include and read);
+ * - the body must be `application/json` (a cross-site form or no-cors request cannot send it);
+ * - a request whose Origin is another site, or whose Host is not this harness (DNS rebinding), is
+ *   refused; CORS preflights are refused and no Access-Control-Allow-* header is ever sent.
+ * A refusal never reaches the core.
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
@@ -28,8 +38,14 @@ export interface HarnessOptions {
 export interface Harness {
   /** `http://127.0.0.1:<port>/` */
   url: string;
+  /** This run's secret: API calls must send it in the `TOKEN_HEADER` header. */
+  token: string;
   close(): Promise<void>;
 }
+
+/** The request header that carries the run's secret. */
+export const TOKEN_HEADER = 'x-citizen-audit-token';
+const TOKEN_META = 'citizen-audit-harness-token';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAX_BODY = 50 * 1024 * 1024;
@@ -54,17 +70,24 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** The stand-in for the preload: same shape as `Bridge`, over fetch instead of IPC. */
+/**
+ * The stand-in for the preload: same shape as `Bridge`, over fetch instead of IPC. It holds no
+ * secret itself (another site may load this script): it reads the run's token from the page.
+ */
 const BRIDGE_JS = `'use strict';
-window[${JSON.stringify(BRIDGE_KEY)}] = Object.freeze({
-  invoke: (channel, input) =>
-    fetch('/__api/' + encodeURIComponent(channel), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input === undefined ? null : input),
-    }).then((r) => r.json()),
-  on: () => () => {},
-});
+(() => {
+  const meta = document.querySelector('meta[name=${JSON.stringify(TOKEN_META)}]');
+  const token = meta ? meta.getAttribute('content') : '';
+  window[${JSON.stringify(BRIDGE_KEY)}] = Object.freeze({
+    invoke: (channel, input) =>
+      fetch('/__api/' + encodeURIComponent(channel), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ${JSON.stringify(TOKEN_HEADER)}: token },
+        body: JSON.stringify(input === undefined ? null : input),
+      }).then((r) => r.json()),
+    on: () => () => {},
+  });
+})();
 `;
 const BRIDGE_TAG = '<script src="/__harness/bridge.js"></script>';
 
@@ -75,7 +98,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   const firstScript = indexHtml.indexOf('<script');
   if (firstScript < 0) throw new Error(`${root}/index.html has no <script>`);
-  const page = `${indexHtml.slice(0, firstScript)}${BRIDGE_TAG}\n    ${indexHtml.slice(firstScript)}`;
+  const token = randomBytes(32).toString('base64url');
+  const tokenTag = `<meta name="${TOKEN_META}" content="${token}" />`;
+  const page = `${indexHtml.slice(0, firstScript)}${tokenTag}\n    ${BRIDGE_TAG}\n    ${indexHtml.slice(firstScript)}`;
+  let port = 0;
 
   // checkOutputs: the core also parses every answer with its output schema, as tests should.
   const core = openCore({ dataDir: options.dataDir, checkOutputs: true });
@@ -92,6 +118,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const path = url.pathname;
 
     if (path.startsWith('/__api/')) {
+      const refusal = refuseForeign(req, port, token);
+      if (refusal) {
+        const envelope: Envelope<never> = { ok: false, error: { code: 'forbidden_sender', message: refusal.message } };
+        return send(res, refusal.status, 'application/json; charset=utf-8', JSON.stringify(envelope));
+      }
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'POST only');
       const channel = decodeURIComponent(path.slice('/__api/'.length));
       const body = await readBody(req);
@@ -137,11 +168,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     server.once('error', fail);
     server.listen(options.port ?? 0, '127.0.0.1', () => ok());
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
 
   let closed = false;
   return {
     url: `http://127.0.0.1:${port}/`,
+    token,
     async close() {
       if (closed) return;
       closed = true;
@@ -150,6 +182,29 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       core.close();
     },
   };
+}
+
+/** Why an API request does not come from the harness's own page, or null when it does. */
+function refuseForeign(req: IncomingMessage, port: number, token: string): { status: number; message: string } | null {
+  const own = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!own.includes(req.headers.host ?? '')) return { status: 403, message: 'Unknown host.' };
+  const origin = req.headers.origin;
+  if (origin !== undefined && !own.some((h) => origin === `http://${h}`)) {
+    return { status: 403, message: 'Calls from other sites are refused.' };
+  }
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+    return { status: 403, message: 'Calls from other sites are refused.' };
+  }
+  if (req.method === 'OPTIONS') return { status: 403, message: 'Cross-origin requests are refused.' };
+  const sent = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
+  const expected = Buffer.from(token);
+  if (sent.length !== expected.length || !timingSafeEqual(sent, expected)) {
+    return { status: 403, message: 'This call does not come from the page of this run.' };
+  }
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') return { status: 415, message: 'The body must be application/json.' };
+  return null;
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {

@@ -1,7 +1,12 @@
 // @ts-check
 /**
  * Lint configuration. Besides the usual correctness rules it enforces the architecture
- * (docs: CONVENTIONS.md §7), so a boundary cannot be crossed by accident:
+ * (docs/architecture.md, "The layers"), so a boundary cannot be crossed by accident:
+ *
+ * - the direction of the layers (eslint/layers.js, rule `layers/direction`): src/shared imports
+ *   nothing of the app; src/main/core imports only src/shared (and data in resources/); the
+ *   Electron main process imports only itself, the core and src/shared; the preload and the
+ *   renderer import only src/shared;
  *
  * - src/shared   imports neither `electron` nor Node built-ins (it runs in the renderer too);
  * - src/main/core never imports `electron` (it must run in plain Node, in tests and tools);
@@ -21,6 +26,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import layers from './eslint/layers.js';
 
 const NODE_BUILTINS = [...new Set(builtinModules.filter((name) => !name.startsWith('_')))];
 
@@ -56,7 +62,16 @@ const PRELOAD_MSG = 'A sandboxed preload cannot load Node built-ins; it is a dum
 
 export default defineConfig(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'coverage/**',
+      // Scripts kept for the record that run against an older checkout (tests/fixtures/db/README.md).
+      'tests/fixtures/**',
+    ],
   },
 
   js.configs.recommended,
@@ -92,6 +107,13 @@ export default defineConfig(
       'no-restricted-imports': ['error', { paths: [noIpcMain] }],
       'no-restricted-syntax': ['error', noIpcMainMember],
     },
+  },
+
+  // The direction of the layers, for every source file (the rule knows each file's layer).
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { layers },
+    rules: { 'layers/direction': 'error' },
   },
 
   // Plain JavaScript (config files) is not in a tsconfig: lint it without type information.
@@ -139,11 +161,8 @@ export default defineConfig(
         'error',
         {
           paths: [noElectron(RENDERER_MSG), ...noNodeBuiltins(RENDERER_MSG)],
-          patterns: [
-            noNodeScheme(RENDERER_MSG),
-            // Any relative path that climbs out of the renderer into main/ (or src/main/).
-            { regex: '^(\\.\\./)+(src/)?main(/|$)', message: RENDERER_MSG },
-          ],
+          // Imports of src/main (or the preload) are refused by layers/direction.
+          patterns: [noNodeScheme(RENDERER_MSG)],
         },
       ],
       'no-restricted-syntax': ['error', noIpcMainMember, ...noRequireOrDynamicPlatformImport(RENDERER_MSG)],

@@ -13,7 +13,7 @@ import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
 const cwd = process.cwd();
-const BOUNDARY_RULES = new Set(['no-restricted-imports', 'no-restricted-syntax']);
+const BOUNDARY_RULES = new Set(['no-restricted-imports', 'no-restricted-syntax', 'layers/direction']);
 
 const virtualEslint = new ESLint({
   cwd,
@@ -143,5 +143,62 @@ describe('only src/main/shell/ipc.ts touches ipcMain', () => {
     const inWindow = await boundaryErrors(importIpcMain, 'src/main/shell/window.ts', fullEslint);
     expect(inWindow).toHaveLength(1);
     expect(await boundaryErrors(importIpcMain, 'src/main/shell/ipc.ts', fullEslint)).toEqual([]);
+  });
+});
+
+describe('the layers only import downwards (layers/direction)', () => {
+  const importOf = (specifier: string) => `import * as m from '${specifier}';\nexport const a = m;\n`;
+  const forbidden: [string, string, RegExp][] = [
+    ['src/shared/api/x.ts', '../../main/core/index', /it imports nothing of the app/],
+    ['src/shared/domain/x.ts', '../../renderer/api/client', /src\/shared/],
+    ['src/shared/x.ts', '../preload/index', /src\/shared/],
+    ['src/shared/exchange/x.ts', '../../../resources/templates/local_police.json', /src\/shared/],
+    ['src/shared/x.ts', '../../tests/harness/server', /src\/shared/],
+    ['src/main/core/x.ts', '../shell/ipc', /imports only src\/shared/],
+    ['src/main/core/services/x.ts', '../../index', /imports only src\/shared/],
+    ['src/main/core/x.ts', '../../renderer/app/App', /imports only src\/shared/],
+    ['src/main/core/x.ts', '../../preload/index', /imports only src\/shared/],
+    ['src/main/core/x.ts', '../../../tests/harness/server', /imports only src\/shared/],
+    ['src/main/shell/x.ts', '../../renderer/app/App', /main process imports/],
+    ['src/main/index.ts', '../preload/index', /main process imports/],
+    ['src/preload/x.ts', '../main/core/index', /preload is a dumb bridge/],
+    ['src/preload/x.ts', '../renderer/api/client', /preload is a dumb bridge/],
+    ['src/renderer/x.tsx', '../preload/index', /through the bridge/],
+    ['src/renderer/screens/deep/x.tsx', '../../../main/shell/window', /through the bridge/],
+  ];
+  it.each(forbidden)('%s may not import %s', async (filePath, specifier, message) => {
+    const errors = await boundaryErrors(importOf(specifier), filePath);
+    expect(errors.map((e) => e.ruleId)).toContain('layers/direction');
+    expect(errors.find((e) => e.ruleId === 'layers/direction')?.message).toMatch(message);
+  });
+
+  it('sees re-exports, dynamic imports and require', async () => {
+    expect(await boundaryErrors("export * from '../../main/core/index';\n", 'src/shared/api/x.ts')).toHaveLength(1);
+    expect(await boundaryErrors("export { a } from '../renderer/x';\n", 'src/preload/x.ts')).toHaveLength(1);
+    expect(await boundaryErrors("export const p = import('../../main/core/index');\n", 'src/shared/x.ts')).toHaveLength(
+      1,
+    );
+    const required = await boundaryErrors("export const r: unknown = require('../shell/ipc');\n", 'src/main/core/x.ts');
+    expect(required.map((e) => e.ruleId)).toContain('layers/direction');
+  });
+
+  const allowed: [string, string][] = [
+    ['src/shared/api/x.ts', '../domain/common'],
+    ['src/main/core/services/x.ts', '../../../shared/api/contract'],
+    ['src/main/core/seed/x.ts', '../../../../resources/demo/demo.json'],
+    ['src/main/core/x.ts', './db/open'],
+    ['src/main/shell/x.ts', '../core/index'],
+    ['src/main/index.ts', './shell/ipc'],
+    ['src/preload/x.ts', '../shared/api/bridge'],
+    ['src/renderer/screens/x.tsx', '../../shared/domain/audit'],
+    ['src/renderer/screens/x.tsx', '../components/DataTable'],
+  ];
+  it.each(allowed)('%s may import %s', async (filePath, specifier) => {
+    expect(await boundaryErrors(importOf(specifier), filePath)).toEqual([]);
+  });
+
+  it('holds on the real tree with the full configuration', async () => {
+    const errors = await boundaryErrors(importOf('../../renderer/app/App'), 'src/main/core/index.ts', fullEslint);
+    expect(errors.map((e) => e.ruleId)).toContain('layers/direction');
   });
 });

@@ -17,7 +17,13 @@ const devWithoutCspMeta = (): Plugin => ({
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // The core runs in a worker thread (src/main/core/host): its entry is a file of its own.
+          coreWorker: resolve(__dirname, 'src/main/core/host/worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,14 +1,16 @@
 /**
  * The Electron main process: app lifecycle around the core. Everything that decides what the
- * app does lives in ./core (no `electron` there); this file only starts things in a safe order:
- * security rules → core → IPC → menu → window.
+ * app does lives in ./core (no `electron` there), which runs in a worker thread so that database
+ * work never blocks this process's event loop (and with it the window). This file only starts
+ * things in a safe order — security rules → core (ready) → IPC → menu → window — and closes the
+ * core before the app quits.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
 import { AppError } from '../shared/api/errors';
-import { openCore, type Core } from './core';
+import { startCoreHost, type CoreHost } from './core/host/client';
 import { registerApi } from './shell/ipc';
 import { buildAppMenu } from './shell/menu';
 import { installSecurity, secureSession } from './shell/security';
@@ -17,6 +19,8 @@ import { createMainWindow, WINDOW_TITLE } from './shell/window';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PRELOAD_PATH = join(here, '../preload/index.cjs');
+/** Built next to this file by electron-vite (see electron.vite.config.ts). */
+const CORE_WORKER_PATH = join(here, 'coreWorker.js');
 const RENDERER_INDEX_PATH = join(here, '../renderer/index.html');
 
 // The dev server URL is honoured only in an unpackaged build: in an installed app an
@@ -48,7 +52,7 @@ app.enableSandbox();
 // Installed before `ready` so no web contents can ever exist without these rules.
 installSecurity(page);
 
-let core: Core | null = null;
+let core: CoreHost | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 /** True only for the top frame of the app's current window. */
@@ -92,10 +96,12 @@ function failStartup(title: string, message: string): void {
   app.exit(1);
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
+  const host = startCoreHost({ workerFile: CORE_WORKER_PATH, dataDir });
   try {
-    core = openCore({ dataDir });
+    await host.ready();
+    core = host;
   } catch (error) {
     if (error instanceof AppError && (error.code === 'database_too_new' || error.code === 'database_corrupt')) {
       // The core's message says what is wrong and what to do; nothing has been changed.
@@ -111,7 +117,7 @@ function start(): void {
   }
 
   secureSession(page);
-  registerApi(core, isAppMainFrame, page);
+  registerApi(host, isAppMainFrame, page);
   Menu.setApplicationMenu(buildAppMenu({ allowDevTools }));
   openWindow();
 }
@@ -134,15 +140,19 @@ if (!app.requestSingleInstanceLock()) {
     if (core !== null && BrowserWindow.getAllWindows().length === 0) openWindow();
   });
 
-  app.on('will-quit', () => {
+  let closing = false;
+  app.on('will-quit', (event) => {
+    // Closing the core (a checkpoint of the database) is asynchronous: hold the quit until the
+    // worker has ended, then quit for good. `closing` makes the second will-quit go through.
     const open = core;
+    if (open === null || closing) return;
+    closing = true;
     core = null;
-    if (open === null) return;
-    try {
-      open.close();
-    } catch (error) {
-      console.error('[main] closing the core failed', error);
-    }
+    event.preventDefault();
+    open
+      .close()
+      .catch((error: unknown) => console.error('[main] closing the core failed', error))
+      .finally(() => app.quit());
   });
 
   app

@@ -1,12 +1,15 @@
 /**
- * `electron-vite build` (run by `npm test` before this suite) produced the three bundles, each
- * shaped as the shell needs it: an ES module main that loads Electron, a CommonJS preload that
- * requires nothing but `electron` (a sandboxed preload cannot load anything else), and a
- * renderer page under the strict Content-Security-Policy with no inline script.
+ * `electron-vite build` (run by `npm test` before this suite) produced the bundles, each shaped as
+ * the shell needs it: an ES module main that loads Electron, the core's worker that runs without
+ * Electron, a CommonJS preload that requires nothing but `electron` (a sandboxed preload cannot
+ * load anything else), and a renderer page under the strict Content-Security-Policy with no
+ * inline script.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { startCoreHost } from '../../src/main/core/host/client';
 
 const out = join(import.meta.dirname, '..', '..', 'out');
 
@@ -16,6 +19,19 @@ test('the main bundle exists and is the Electron entry', () => {
   const code = readFileSync(main, 'utf8');
   expect(code).toMatch(/from ["']electron["']/);
   expect(JSON.parse(readFileSync(join(out, '..', 'package.json'), 'utf8')).main).toBe('out/main/index.js');
+});
+
+test('the built core worker runs in plain Node, without Electron, and answers the contract', async () => {
+  const file = join(out, 'main', 'coreWorker.js');
+  expect(readFileSync(join(out, 'main', 'index.js'), 'utf8')).toContain('coreWorker.js');
+  expect(readFileSync(file, 'utf8')).not.toMatch(/["']electron["']/);
+  const host = startCoreHost({ workerFile: file, dataDir: mkdtempSync(join(tmpdir(), 'ca-built-worker-')) });
+  try {
+    await host.ready();
+    expect(await host.dispatch('session.get', {})).toMatchObject({ ok: true, value: { workspace: 'main' } });
+  } finally {
+    await host.close();
+  }
 });
 
 test('the preload bundle is CommonJS and requires only electron', () => {

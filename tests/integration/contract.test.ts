@@ -13,7 +13,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, contract, type Channel, type Input } from '../../src/shared/api/contract';
 import { builtInTemplate } from '../../src/main/core/seed/templates';
-import { as, auditSetup, closeAudit, databaseOf, dumpDatabase, testCore, type TestCore } from './helpers/core';
+import {
+  as,
+  auditSetup,
+  closeAudit,
+  databaseOf,
+  dumpDatabase,
+  fieldRecords,
+  testCore,
+  type TestCore,
+} from './helpers/core';
 
 /** Inputs no channel accepts: every input schema is a strict object. */
 const ALWAYS_INVALID: [string, unknown][] = [
@@ -62,30 +71,7 @@ async function world(c: TestCore) {
     methods: ['survey'],
     leadId: a1.id,
   });
-  await as(c, a1.id);
-  const answer = await c.call('audits.recordAnswer', {
-    auditId: audit.id,
-    criterionId: t.rating,
-    rating: 'non_compliant',
-    rev: null,
-  });
-  const observation = await c.call('observations.record', {
-    auditId: audit.id,
-    observedAt: '2026-03-02T10:00:00.000Z',
-    method: 'site_visit',
-    narrative: 'Signs in Spanish only.',
-    grounds: ['language'],
-  });
-  const attachment = await c.call('attachments.add', { auditId: audit.id, fileName: 'a.txt', contentBase64: 'YQ==' });
-  const test = await c.call('situationTests.record', {
-    auditId: audit.id,
-    scenario: 'Complaint form',
-    conductedOn: '2026-03-03',
-    groundTested: 'nationality',
-    testerACode: 'AUD-01',
-    testerBCode: 'AUD-02',
-  });
-  await as(c, coordinatorId);
+  const { answer, observation, attachment, test } = await fieldRecords(c, s);
   const finding = await c.call('findings.create', {
     auditId: audit.id,
     title: 'Only Spanish',

@@ -12,6 +12,7 @@ import {
   databaseOf,
   dumpDatabase,
   expectError,
+  fieldRecords,
   testCore,
   withProgramme,
   type TestCore,
@@ -23,34 +24,8 @@ afterEach(() => core?.cleanup());
 /** An audit with one record of every kind, taken to `closed`. */
 async function closedAudit(c: TestCore) {
   const s = await auditSetup(c);
-  const { audit, a1, manager, t, coordinatorId } = s;
-  await as(c, a1.id);
-  const answer = await c.call('audits.recordAnswer', {
-    auditId: audit.id,
-    criterionId: t.rating,
-    rating: 'non_compliant',
-    rev: null,
-  });
-  const observation = await c.call('observations.record', {
-    auditId: audit.id,
-    observedAt: '2026-03-02T10:00:00.000Z',
-    method: 'site_visit',
-    narrative: 'Signs in Spanish only.',
-  });
-  const attachment = await c.call('attachments.add', {
-    auditId: audit.id,
-    fileName: 'sign.txt',
-    contentBase64: 'c2lnbg==',
-  });
-  const test = await c.call('situationTests.record', {
-    auditId: audit.id,
-    scenario: 'Asking for a complaint form',
-    conductedOn: '2026-03-03',
-    groundTested: 'nationality',
-    testerACode: 'AUD-01',
-    testerBCode: 'AUD-02',
-  });
-  await as(c, coordinatorId);
+  const { audit, manager, t, coordinatorId } = s;
+  const { answer, observation, attachment, test } = await fieldRecords(c, s);
   const result = await c.call('audits.consolidate', {
     auditId: audit.id,
     criterionId: t.rating,

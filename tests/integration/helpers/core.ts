@@ -144,3 +144,36 @@ export async function closeAudit(c: Core, auditId: string): Promise<void> {
     await c.call(`audits.${step}`, { id: a.id, rev: a.rev });
   }
 }
+
+/**
+ * One record of every kind an auditor makes in the field (as `a1`, in `auditSetup`'s audit): an
+ * answer, an observation, an attachment and a situation test. The session works as the
+ * coordinator afterwards.
+ */
+export async function fieldRecords(c: Core, s: Awaited<ReturnType<typeof auditSetup>>) {
+  await as(c, s.a1.id);
+  const answer = await c.call('audits.recordAnswer', {
+    auditId: s.audit.id,
+    criterionId: s.t.rating,
+    rating: 'non_compliant',
+    rev: null,
+  });
+  const observation = await c.call('observations.record', {
+    auditId: s.audit.id,
+    observedAt: '2026-03-02T10:00:00.000Z',
+    method: 'site_visit',
+    narrative: 'Signs in Spanish only.',
+    grounds: ['language'],
+  });
+  const attachment = await c.call('attachments.add', { auditId: s.audit.id, fileName: 'a.txt', contentBase64: 'YQ==' });
+  const test = await c.call('situationTests.record', {
+    auditId: s.audit.id,
+    scenario: 'Asking for a complaint form',
+    conductedOn: '2026-03-03',
+    groundTested: 'nationality',
+    testerACode: 'AUD-01',
+    testerBCode: 'AUD-02',
+  });
+  await as(c, s.coordinatorId);
+  return { answer, observation, attachment, test };
+}

@@ -201,6 +201,30 @@ export function queryRecords<R extends StoredRecord>(
   return rows.map((r) => rowToRecord(spec, r));
 }
 
+/**
+ * Records meeting every condition whose value is given — `['t.audit_id = ?', auditId]`; an
+ * undefined value leaves its condition out — live ones only unless `includeArchived`.
+ * Example: `queryWhere(db, FINDING, [['t.audit_id = ?', auditId]], { includeArchived })`.
+ */
+export function queryWhere<R extends StoredRecord>(
+  db: ReadableDB,
+  spec: EntitySpec<R>,
+  conditions: readonly (readonly [sql: string, value: unknown])[],
+  options: { includeArchived?: boolean | undefined; join?: string; order?: string } = {},
+): R[] {
+  const given = conditions.filter(([, v]) => v !== undefined);
+  const clauses = given.map(([sql]) => sql);
+  if (!options.includeArchived) clauses.push('t.archived_at IS NULL');
+  const where = clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '';
+  return queryRecords(
+    db,
+    spec,
+    `${options.join ?? ''}${where}`,
+    given.map(([, v]) => v),
+    options.order,
+  );
+}
+
 export function insertRecord<R extends StoredRecord>(db: WritableDB, spec: EntitySpec<R>, record: R): void {
   const cols = columnsOf(spec);
   const values = fieldsByName(record);

@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import type { Measure, MeasureCreate, ProgressUpdate, RecordProgress } from '../../../shared/domain/actionPlan';
 import { needsStatusReason } from '../../../shared/domain/actionPlan';
-import { listRecords, queryRecords } from '../repositories/table';
+import { listRecords, queryWhere } from '../repositories/table';
 import { MEASURE, PERSON, PROGRESS_UPDATE, RECOMMENDATION } from '../repositories/specs';
 import type { ReadContext, ServiceContext } from './context';
 import { recordService, requireRecord, type Rules } from './entity';
@@ -33,21 +33,21 @@ const measureRecord = recordService(MEASURE, measureRules);
 const progressRecord = recordService(PROGRESS_UPDATE, progressRules);
 
 export const measures = {
-  list(
+  list: (
     ctx: ReadContext,
     input: { recommendationId?: string | undefined; includeArchived?: boolean | undefined },
-  ): Measure[] {
-    const clauses: string[] = [];
-    const params: unknown[] = [];
-    if (input.recommendationId) {
-      clauses.push(
-        'EXISTS (SELECT 1 FROM measure_recommendation mr WHERE mr.measure_id = t.id AND mr.recommendation_id = ?)',
-      );
-      params.push(input.recommendationId);
-    }
-    if (!input.includeArchived) clauses.push('t.archived_at IS NULL');
-    return queryRecords(ctx.db, MEASURE, clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params);
-  },
+  ): Measure[] =>
+    queryWhere(
+      ctx.db,
+      MEASURE,
+      [
+        [
+          'EXISTS (SELECT 1 FROM measure_recommendation mr WHERE mr.measure_id = t.id AND mr.recommendation_id = ?)',
+          input.recommendationId,
+        ],
+      ],
+      input,
+    ),
   get: measureRecord.get,
   /** A new measure: not started until its first progress update. */
   create: (ctx: ServiceContext, input: z.output<typeof MeasureCreate>): Measure =>

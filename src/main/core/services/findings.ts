@@ -18,7 +18,7 @@ import { needsJustification } from '../../../shared/domain/findings';
 import type { EvidenceLink } from '../../../shared/domain/evidence';
 import type { LocalizedText } from '../../../shared/domain/common';
 import type { ReadableDB } from '../db/handles';
-import { queryRecords } from '../repositories/table';
+import { queryRecords, queryWhere } from '../repositories/table';
 import { AUDIT, FINDING, MANAGEMENT_RESPONSE, RECOMMENDATION, SERVICE } from '../repositories/specs';
 import { currentPerson, type ReadContext, type ServiceContext } from './context';
 import { recordService, requireRecord, updateEntity, type Rules } from './entity';
@@ -71,24 +71,23 @@ function inLanguage(text: LocalizedText, language: string): string {
 
 export const findings = {
   /** Findings of an audit, or those that cite one record (`cites`), live ones unless asked. */
-  list(
+  list: (
     ctx: ReadContext,
     input: { auditId?: string | undefined; cites?: EvidenceLink | undefined; includeArchived?: boolean | undefined },
-  ): Finding[] {
-    const clauses: string[] = [];
-    const params: unknown[] = [];
-    if (input.auditId) {
-      clauses.push('t.audit_id = ?');
-      params.push(input.auditId);
-    }
-    if (input.cites) {
-      // The column is chosen from the closed list of kinds, never from free text.
-      clauses.push(`EXISTS (SELECT 1 FROM evidence_link e WHERE e.finding_id = t.id AND e.${input.cites.kind}_id = ?)`);
-      params.push(input.cites.id);
-    }
-    if (!input.includeArchived) clauses.push('t.archived_at IS NULL');
-    return queryRecords(ctx.db, FINDING, clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params);
-  },
+  ): Finding[] =>
+    queryWhere(
+      ctx.db,
+      FINDING,
+      [
+        ['t.audit_id = ?', input.auditId],
+        // The column is named by the kind, from the closed list of kinds, never from free text.
+        [
+          `EXISTS (SELECT 1 FROM evidence_link e WHERE e.finding_id = t.id AND e.${input.cites?.kind ?? 'observation'}_id = ?)`,
+          input.cites?.id,
+        ],
+      ],
+      input,
+    ),
   get: findingRecord.get,
   create: (ctx: ServiceContext, input: z.output<typeof FindingCreate>) => findingRecord.create(ctx, input),
   update: findingRecord.update,
@@ -163,58 +162,49 @@ export const findings = {
 };
 
 export const recommendations = {
-  list(
+  list: (
     ctx: ReadContext,
     input: { auditId?: string | undefined; findingId?: string | undefined; includeArchived?: boolean | undefined },
-  ): Recommendation[] {
-    const clauses: string[] = [];
-    const params: unknown[] = [];
-    if (input.auditId) {
-      clauses.push('t.audit_id = ?');
-      params.push(input.auditId);
-    }
-    if (input.findingId) {
-      clauses.push(
-        'EXISTS (SELECT 1 FROM recommendation_finding rf WHERE rf.recommendation_id = t.id AND rf.finding_id = ?)',
-      );
-      params.push(input.findingId);
-    }
-    if (!input.includeArchived) clauses.push('t.archived_at IS NULL');
-    return queryRecords(ctx.db, RECOMMENDATION, clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params);
-  },
+  ): Recommendation[] =>
+    queryWhere(
+      ctx.db,
+      RECOMMENDATION,
+      [
+        ['t.audit_id = ?', input.auditId],
+        [
+          'EXISTS (SELECT 1 FROM recommendation_finding rf WHERE rf.recommendation_id = t.id AND rf.finding_id = ?)',
+          input.findingId,
+        ],
+      ],
+      input,
+    ),
   get: recommendationRecord.get,
   create: recommendationRecord.create,
   update: recommendationRecord.update,
   archive: recommendationRecord.archive,
 
   /** Answers to one recommendation, or to every recommendation of an audit. */
-  answers(
+  answers: (
     ctx: ReadContext,
     input: {
       recommendationId?: string | undefined;
       auditId?: string | undefined;
       includeArchived?: boolean | undefined;
     },
-  ): ManagementResponse[] {
-    const clauses: string[] = [];
-    const params: unknown[] = [];
-    if (input.auditId) {
-      clauses.push('r.audit_id = ?');
-      params.push(input.auditId);
-    }
-    if (input.recommendationId) {
-      clauses.push('t.recommendation_id = ?');
-      params.push(input.recommendationId);
-    }
-    if (!input.includeArchived) clauses.push('t.archived_at IS NULL');
-    return queryRecords(
+  ): ManagementResponse[] =>
+    queryWhere(
       ctx.db,
       MANAGEMENT_RESPONSE,
-      `JOIN recommendation r ON r.id = t.recommendation_id${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''}`,
-      params,
-      'r.created_at, r.rowid, t.created_at, t.rowid',
-    );
-  },
+      [
+        ['r.audit_id = ?', input.auditId],
+        ['t.recommendation_id = ?', input.recommendationId],
+      ],
+      {
+        ...input,
+        join: 'JOIN recommendation r ON r.id = t.recommendation_id',
+        order: 'r.created_at, r.rowid, t.created_at, t.rowid',
+      },
+    ),
 
   /**
    * The current person's answer to a recommendation, as the manager of the audited service:

@@ -1,36 +1,72 @@
 /**
  * Benchmark of the core's common operations through the API contract, on a temporary database.
- * Prints figures; asserts nothing. Run: `npm run bench`.
+ * Each figure is printed beside a baseline measured in the same run — the same rows written or
+ * read with plain SQLite statements on a database opened the same way — so the ratio (the cost
+ * of validation, rules, history and the envelope) holds on a noisy machine. Prints figures;
+ * asserts nothing. Run: `npm run bench`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openCore } from '../src/main/core';
+import { openDatabase } from '../src/main/core/db/open';
+import { startCoreHost } from '../src/main/core/host/client';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ca-bench-'));
 const core = openCore({ dataDir });
-const rows: [string, number, number][] = [];
+const raw = openDatabase(join(mkdtempSync(join(tmpdir(), 'ca-bench-raw-')), 'raw.sqlite'));
+const rows: { label: string; n: number; ms: number; baseline?: { label: string; ms: number } }[] = [];
 
-async function time(label: string, n: number, fn: (i: number) => Promise<unknown>): Promise<void> {
+async function time(n: number, fn: (i: number) => unknown): Promise<number> {
   const t0 = performance.now();
   for (let i = 0; i < n; i++) await fn(i);
-  rows.push([label, n, performance.now() - t0]);
+  return performance.now() - t0;
 }
 
+/** Times `fn` n times, and `base` n times right after, as its baseline. */
+async function measure(
+  label: string,
+  n: number,
+  fn: (i: number) => unknown,
+  baseline?: { label: string; fn: (i: number) => unknown },
+): Promise<void> {
+  const ms = await time(n, fn);
+  rows.push({
+    label,
+    n,
+    ms,
+    ...(baseline ? { baseline: { label: baseline.label, ms: await time(n, baseline.fn) } } : {}),
+  });
+}
+
+const now = () => new Date().toISOString();
 const t0 = performance.now();
 await core.call('session.begin', { displayName: 'Bench', role: 'coordinator', code: 'BENCH' });
 await core.call('programme.setUp', { name: 'Bench', city: 'Bench' });
+
+// Baselines write the same rows into the same tables (with their indexes) of a second database
+// opened the same way, one plain INSERT each, each its own commit as each API call is. Foreign
+// keys are off there: the rows they point to live in the other database.
+raw.pragma('foreign_keys = OFF');
+const rawPerson = raw.prepare(
+  `INSERT INTO person (id, display_name, role, code, email, organisation, created_at, updated_at) VALUES (?, ?, 'auditor', ?, '', '', ?, ?)`,
+);
 const auditors: string[] = [];
-await time('people.create (auditor)', 200, async (i) => {
-  auditors.push(
-    (await core.call('people.create', { displayName: `Auditor ${i}`, role: 'auditor', code: `A-${i}` })).id,
-  );
-});
+await measure(
+  'people.create (auditor)',
+  200,
+  async (i) => {
+    auditors.push(
+      (await core.call('people.create', { displayName: `Auditor ${i}`, role: 'auditor', code: `A-${i}` })).id,
+    );
+  },
+  { label: 'INSERT person', fn: (i) => rawPerson.run(crypto.randomUUID(), `Auditor ${i}`, `A-${i}`, now(), now()) },
+);
 const service = await core.call('services.create', { name: 'Front office' });
 const { version } = await core.call('templates.create', { name: { en: 'Bench template' } });
 const criteria: string[] = [];
-await time('sections.add + 10 criteria.add', 6, async (s) => {
+await measure('sections.add + 10 criteria.add', 6, async (s) => {
   const section = await core.call('sections.add', { versionId: version.id, title: { en: `Section ${s}` } });
   for (let c = 0; c < 10; c++) {
     criteria.push((await core.call('criteria.add', { sectionId: section.id, text: { en: `Criterion ${s}.${c}` } })).id);
@@ -46,42 +82,121 @@ const planned = await core.call('audits.plan', {
   teamIds: auditors.slice(0, 3),
 });
 const audit = await core.call('audits.startFieldwork', { id: planned.id, rev: planned.rev });
+
+const rawResponse = raw.prepare(
+  `INSERT INTO response (id, audit_id, criterion_id, auditor_id, rating, note, answered_at, created_at, updated_at)
+   VALUES (?, ?, ?, ?, ?, '', ?, ?, ?)`,
+);
 const ratings = ['compliant', 'partly_compliant', 'non_compliant'] as const;
 // Each auditor answers the whole checklist as themselves (the session switches once per auditor).
 for (const [a, auditorId] of auditors.slice(0, 3).entries()) {
   await core.call('session.setCurrentPerson', { personId: auditorId });
-  await time(`audits.recordAnswer (auditor ${a + 1})`, criteria.length, async (i) => {
-    await core.call('audits.recordAnswer', {
-      auditId: audit.id,
-      criterionId: criteria[i]!,
-      rating: ratings[(i + a) % 3]!,
-      rev: null,
-    });
-  });
+  await measure(
+    `audits.recordAnswer (auditor ${a + 1})`,
+    criteria.length,
+    (i) =>
+      core.call('audits.recordAnswer', {
+        auditId: audit.id,
+        criterionId: criteria[i]!,
+        rating: ratings[(i + a) % 3]!,
+        rev: null,
+      }),
+    {
+      label: 'INSERT response',
+      fn: (i) =>
+        rawResponse.run(
+          crypto.randomUUID(),
+          audit.id,
+          criteria[i],
+          auditorId,
+          ratings[(i + a) % 3],
+          now(),
+          now(),
+          now(),
+        ),
+    },
+  );
 }
-await time('observations.record', 300, (i) =>
-  core.call('observations.record', {
-    auditId: audit.id,
-    observedAt: new Date(Date.UTC(2026, 2, 1, 9, i)).toISOString(),
-    method: 'site_visit',
-    narrative: `Observation ${i}: `.padEnd(800, 'lorem ipsum '),
-    criterionIds: [criteria[i % criteria.length]!],
-  }),
+const rawObservation = raw.prepare(
+  `INSERT INTO observation (id, audit_id, author_id, observed_at, location, method, narrative, personal_data, created_at, updated_at)
+   VALUES (?, ?, ?, ?, '', 'site_visit', ?, 0, ?, ?)`,
 );
-await time('audits.answers (180 rows)', 50, () => core.call('audits.answers', { auditId: audit.id }));
-await time('observations.list (300 rows)', 20, () => core.call('observations.list', { auditId: audit.id }));
-await time('audits.agreement', 50, () => core.call('audits.agreement', { id: audit.id }));
-await time('people.list (201 rows)', 50, () => core.call('people.list', {}));
-await time('history.list (200 rows)', 50, () => core.call('history.list', { limit: 200 }));
+const narrative = (i: number) => `Observation ${i}: `.padEnd(800, 'lorem ipsum ');
+await measure(
+  'observations.record',
+  300,
+  (i) =>
+    core.call('observations.record', {
+      auditId: audit.id,
+      observedAt: new Date(Date.UTC(2026, 2, 1, 9, i)).toISOString(),
+      method: 'site_visit',
+      narrative: narrative(i),
+      criterionIds: [criteria[i % criteria.length]!],
+    }),
+  {
+    label: 'INSERT observation',
+    fn: (i) => rawObservation.run(crypto.randomUUID(), audit.id, auditors[2], now(), narrative(i), now(), now()),
+  },
+);
+
+// Reads: the same rows with a plain SELECT on a second connection to the same database.
+const db = openDatabase(join(dataDir, 'citizen-audit.sqlite'));
+const select = (sql: string, ...params: unknown[]) => {
+  const statement = db.prepare(sql);
+  return () => statement.all(...params);
+};
+await measure('audits.answers (180 rows)', 50, () => core.call('audits.answers', { auditId: audit.id }), {
+  label: 'SELECT * response',
+  fn: select(`SELECT * FROM response WHERE audit_id = ? AND archived_at IS NULL`, audit.id),
+});
+await measure('observations.list (300 rows)', 20, () => core.call('observations.list', { auditId: audit.id }), {
+  label: 'SELECT * observation',
+  fn: select(`SELECT * FROM observation WHERE audit_id = ? AND archived_at IS NULL`, audit.id),
+});
+await measure('audits.agreement', 50, () => core.call('audits.agreement', { id: audit.id }), {
+  label: 'SELECT * response',
+  fn: select(`SELECT * FROM response WHERE audit_id = ? AND archived_at IS NULL`, audit.id),
+});
+await measure('people.list (204 rows)', 50, () => core.call('people.list', {}), {
+  label: 'SELECT * person',
+  fn: select(`SELECT * FROM person WHERE archived_at IS NULL ORDER BY display_name`),
+});
+await measure('history.list (200 rows)', 50, () => core.call('history.list', { limit: 200 }), {
+  label: 'SELECT * history',
+  fn: select(`SELECT * FROM history ORDER BY seq DESC LIMIT 200`),
+});
+db.close();
+
+// The worker thread that hosts the core in the app: a call there, against the same call in-process.
+const host = startCoreHost({
+  workerFile: new URL('../src/main/core/host/worker.ts', import.meta.url),
+  execArgv: ['--import', 'tsx'],
+  dataDir: mkdtempSync(join(tmpdir(), 'ca-bench-worker-')),
+});
+await host.ready();
+await measure('session.get in the worker thread', 500, () => host.dispatch('session.get', {}), {
+  label: 'session.get in-process',
+  fn: () => core.dispatch('session.get', {}),
+});
+await host.close();
+
 const tDemo = performance.now();
 await core.call('session.openWorkspace', { workspace: 'demo' });
 const demoMs = performance.now() - tDemo;
 
-console.log('operation'.padEnd(40), 'count'.padStart(6), 'total ms'.padStart(10), 'ms/op'.padStart(8));
-for (const [label, n, ms] of rows) {
-  console.log(label.padEnd(40), String(n).padStart(6), ms.toFixed(0).padStart(10), (ms / n).toFixed(2).padStart(8));
+const pad = (s: string, n: number) => s.padEnd(n);
+const num = (x: number, n = 8) => x.toFixed(2).padStart(n);
+console.log(
+  `${pad('operation', 38)} ${'count'.padStart(5)} ${'ms/op'.padStart(8)}   ${pad('baseline (same run)', 24)} ${'ms/op'.padStart(8)} ${'ratio'.padStart(7)}`,
+);
+for (const r of rows) {
+  const base = r.baseline
+    ? `${pad(r.baseline.label, 24)} ${num(r.baseline.ms / r.n)} ${(r.ms / r.baseline.ms).toFixed(1).padStart(6)}×`
+    : pad('—', 24);
+  console.log(`${pad(r.label, 38)} ${String(r.n).padStart(5)} ${num(r.ms / r.n)}   ${base}`);
 }
-console.log('session.openWorkspace demo (first open)'.padEnd(40), '1'.padStart(6), demoMs.toFixed(0).padStart(10));
+console.log(`${pad('session.openWorkspace demo (first open)', 38)} ${'1'.padStart(5)} ${num(demoMs)}   —`);
 console.log(`total ${(performance.now() - t0).toFixed(0)} ms`);
 core.close();
+raw.close();
 rmSync(dataDir, { recursive: true, force: true });

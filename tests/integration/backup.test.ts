@@ -28,7 +28,7 @@ describe('automatic backups', () => {
     const restored = testCore({ dataDir: restoredDir });
     const session = await restored.call('session.get', {});
     expect(session.programme?.city).toBe('Valdemira del Henar');
-    expect((await restored.call('audits.list', {})).length).toBe(2);
+    expect((await restored.call('audits.list', {})).items.length).toBe(2);
     restored.close();
     expect(dumpDatabase(join(restoredDir, 'citizen-audit.sqlite'))).toBe(original);
   });

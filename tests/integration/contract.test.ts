@@ -55,7 +55,7 @@ async function world(c: TestCore) {
   const draftCriterion = await c.call('criteria.add', { sectionId: draftSection.id, text: { en: 'Draft criterion' } });
   const { version: emptyDraft } = await c.call('templates.create', { name: { en: 'Empty' } });
   // A published template whose criterion names a ground archived since: copying it must fail.
-  const religion = (await c.call('grounds.list', {})).find((g) => g.code === 'religion_belief')!;
+  const religion = (await c.call('grounds.list', {})).items.find((g) => g.code === 'religion_belief')!;
   const { template: oldT, version: oldV } = await c.call('templates.create', { name: { en: 'Old' } });
   const oldS = await c.call('sections.add', { versionId: oldV.id, title: { en: 'S' } });
   await c.call('criteria.add', { sectionId: oldS.id, text: { en: 'About belief' }, grounds: ['religion_belief'] });

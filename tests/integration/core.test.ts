@@ -21,9 +21,21 @@ describe('session and attribution', () => {
     const { personId, programmeId } = await withProgramme(core);
     const updated = await core.call('programme.update', { id: programmeId, rev: 1, city: 'Villa Nueva' });
     expect(updated).toMatchObject({ createdBy: personId, updatedBy: personId, rev: 2, city: 'Villa Nueva' });
-    const history = await core.call('history.list', { entityId: programmeId });
+    const history = (await core.call('history.list', { entityId: programmeId })).items;
     expect(history.map((h) => h.action)).toEqual(['update', 'create']);
-    expect(history[0]).toMatchObject({ personId, before: { city: 'Villa Test' }, after: { city: 'Villa Nueva' } });
+    // A change keeps only what it changed; a creation, the whole record.
+    expect(history[0]).toMatchObject({
+      personId,
+      changes: { city: ['Villa Test', 'Villa Nueva'] },
+      before: null,
+      after: null,
+    });
+    expect(Object.keys(history[0]!.changes!)).toEqual(['city']);
+    expect(history[1]).toMatchObject({
+      action: 'create',
+      after: { city: 'Villa Test', name: 'Audit programme 2026' },
+      changes: null,
+    });
   });
 
   it('switches the current person and refuses an unknown one', async () => {
@@ -57,8 +69,8 @@ describe('session and attribution', () => {
     await expect(refused).rejects.not.toMatchObject({ message: expect.stringContaining('Ana') });
     await core.call('people.archive', { id: a.id, rev: a.rev });
     await core.call('people.create', { displayName: 'Other', role: 'auditor', code: 'aud-01' });
-    expect((await core.call('people.list', {})).map((p) => p.code)).toEqual(['COORD-1', 'aud-01']);
-    expect(await core.call('people.list', { includeArchived: true })).toHaveLength(3);
+    expect((await core.call('people.list', {})).items.map((p) => p.code)).toEqual(['COORD-1', 'aud-01']);
+    expect((await core.call('people.list', { includeArchived: true })).items).toHaveLength(3);
   });
 
   it('remembers the language across restarts', async () => {
@@ -97,7 +109,7 @@ describe('audits', () => {
     }
     expect(a.status).toBe('closed');
     await expectError(core.call('audits.update', { id: a.id, rev: a.rev, title: 'x' }), 'rule_violation', /closed/);
-    const h = await core.call('history.list', { entityId: audit.id });
+    const h = (await core.call('history.list', { entityId: audit.id })).items;
     expect(h.filter((e) => e.action === 'status')).toHaveLength(8);
   });
 
@@ -179,7 +191,7 @@ describe('audits', () => {
       rev: null,
     });
     expect(c).toMatchObject({ decidedBy: coordinatorId });
-    expect((await core.call('audits.consolidatedResults', { auditId: audit.id }))[0]?.id).toBe(c.id);
+    expect((await core.call('audits.consolidatedResults', { auditId: audit.id })).items[0]?.id).toBe(c.id);
   });
 
   it('stores attachments by SHA-256 and links observations to criteria of the pinned version', async () => {
@@ -312,9 +324,9 @@ describe('findings to action plan', () => {
       evidence: [{ kind: 'response', id: r.id }],
     });
     expect(f.evidence).toEqual([{ kind: 'response', id: r.id }]);
-    expect((await core.call('findings.list', { cites: { kind: 'response', id: r.id } })).map((x) => x.id)).toEqual([
-      f.id,
-    ]);
+    expect(
+      (await core.call('findings.list', { cites: { kind: 'response', id: r.id } })).items.map((x) => x.id),
+    ).toEqual([f.id]);
     await expectError(
       core.call('findings.update', {
         id: f.id,
@@ -356,7 +368,7 @@ describe('findings to action plan', () => {
       'invalid_input',
       /justification/,
     );
-    expect((await core.call('recommendations.answers', { auditId: audit.id }))[0]?.id).toBe(mr.id);
+    expect((await core.call('recommendations.answers', { auditId: audit.id })).items[0]?.id).toBe(mr.id);
   });
 
   it("derives a measure's status from its latest progress update", async () => {
@@ -394,6 +406,6 @@ describe('findings to action plan', () => {
     // Withdrawing the latest update brings back the one before it.
     await core.call('measures.withdrawProgress', { id: delayed.id, rev: delayed.rev });
     expect(await core.call('measures.get', { id: m.id })).toMatchObject({ status: 'in_progress', statusReason: '' });
-    expect(await core.call('measures.progress', { measureId: m.id })).toHaveLength(2);
+    expect((await core.call('measures.progress', { measureId: m.id })).items).toHaveLength(2);
   });
 });

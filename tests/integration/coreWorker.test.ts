@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCoreHost, type CoreHost } from '../../src/main/core/host/client';
 import { LATEST_VERSION } from '../../src/main/core/db/migrations';
+import { APPLICATION_ID } from '../../src/main/core/db/open';
 import type { TemplateFile } from '../../src/shared/exchange/templateFile';
 import { testCore, type TestCore } from './helpers/core';
 
@@ -98,6 +99,7 @@ describe('the core in a worker thread', () => {
   it("reports a start-up failure with the core's code and message", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ca-worker-new-'));
     const db = new Database(join(dataDir, 'citizen-audit.sqlite'));
+    db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${LATEST_VERSION + 10}`);
     db.close();
     const h = host(dataDir);

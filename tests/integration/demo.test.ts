@@ -26,36 +26,40 @@ describe('loadDemo with the real core', () => {
     expect(session.currentPerson?.role).toBe('coordinator');
     expect(session.programme?.city).toBe(demo.programme.city);
 
-    const people = await core.call('people.list', {});
+    const people = (await core.call('people.list', {})).items;
     expect(people).toHaveLength(demo.people.length);
     const byCode = new Map(people.map((p) => [p.code, p]));
     const idOf = (ref: string) => byCode.get(demo.people.find((p) => p.ref === ref)!.code)!.id;
-    expect(await core.call('services.list', {})).toHaveLength(demo.services.length);
-    expect(await core.call('templates.list', {})).toHaveLength(demo.templates.length);
+    expect((await core.call('services.list', {})).items).toHaveLength(demo.services.length);
+    expect((await core.call('templates.list', {})).items).toHaveLength(demo.templates.length);
 
-    const audits = await core.call('audits.list', {});
+    const audits = (await core.call('audits.list', {})).items;
     expect(audits.map((a) => [a.title, a.status]).sort()).toEqual(demo.audits.map((a) => [a.title, a.status]).sort());
 
     for (const a of audits) {
       const source = demo.audits.find((d) => d.title === a.title)!;
-      const observations = await core.call('observations.list', { auditId: a.id });
+      const observations = (await core.call('observations.list', { auditId: a.id })).items;
       expect(observations).toHaveLength(source.observations.length);
       for (const o of observations) expect(o.createdBy).toBe(o.authorId);
-      expect(await core.call('situationTests.list', { auditId: a.id })).toHaveLength(source.situationTests.length);
-      const answers = await core.call('audits.answers', { auditId: a.id });
+      expect((await core.call('situationTests.list', { auditId: a.id })).items).toHaveLength(
+        source.situationTests.length,
+      );
+      const answers = (await core.call('audits.answers', { auditId: a.id })).items;
       expect(answers).toHaveLength(source.responses.length);
       for (const r of answers) expect(r.createdBy).toBe(r.auditorId);
       expect(answers.filter((r) => r.evidence.length > 0).length).toBe(
         source.responses.filter((r) => r.evidence.length).length,
       );
-      const consolidated = await core.call('audits.consolidatedResults', { auditId: a.id });
+      const consolidated = (await core.call('audits.consolidatedResults', { auditId: a.id })).items;
       expect(consolidated).toHaveLength(source.consolidatedResults.length);
       for (const c of consolidated) expect(c.createdBy).toBe(c.decidedBy);
-      const findings = await core.call('findings.list', { auditId: a.id });
+      const findings = (await core.call('findings.list', { auditId: a.id })).items;
       expect(findings).toHaveLength(source.findings.length);
       expect(findings.flatMap((f) => f.evidence)).toHaveLength(source.findings.flatMap((f) => f.evidence).length);
-      expect(await core.call('recommendations.list', { auditId: a.id })).toHaveLength(source.recommendations.length);
-      const answersOfManagers = await core.call('recommendations.answers', { auditId: a.id });
+      expect((await core.call('recommendations.list', { auditId: a.id })).items).toHaveLength(
+        source.recommendations.length,
+      );
+      const answersOfManagers = (await core.call('recommendations.answers', { auditId: a.id })).items;
       expect(answersOfManagers).toHaveLength(source.managementResponses.length);
       for (const m of answersOfManagers) expect(m.createdBy).toBe(m.managerId);
 
@@ -64,12 +68,12 @@ describe('loadDemo with the real core', () => {
       expect(agreement.agreement).toBeGreaterThan(0.5);
     }
 
-    const measures = await core.call('measures.list', {});
+    const measures = (await core.call('measures.list', {})).items;
     expect(measures).toHaveLength(demo.measures.length);
     let updates = 0;
     for (const m of measures) {
       const source = demo.measures.find((d) => d.title === m.title)!;
-      const progress = await core.call('measures.progress', { measureId: m.id });
+      const progress = (await core.call('measures.progress', { measureId: m.id })).items;
       updates += progress.length;
       const expected = source.responsible ? idOf(source.responsible) : session.currentPerson!.id;
       for (const p of progress) expect(p.createdBy).toBe(expected);
@@ -102,9 +106,9 @@ describe('the demo workspace', () => {
   it('is dated as its story tells: answers when they were given, progress when it was reported', async () => {
     core = testCore();
     await core.call('session.openWorkspace', { workspace: 'demo' });
-    const audit = (await core.call('audits.list', {})).find((a) => a.title === demo.audits[0]!.title)!;
+    const audit = (await core.call('audits.list', {})).items.find((a) => a.title === demo.audits[0]!.title)!;
     const source = demo.audits[0]!;
-    const answers = await core.call('audits.answers', { auditId: audit.id });
+    const answers = (await core.call('audits.answers', { auditId: audit.id })).items;
     const dated = source.responses.filter((r) => r.answeredAt);
     expect(dated.length).toBeGreaterThan(10);
     for (const r of answers) {
@@ -115,7 +119,13 @@ describe('the demo workspace', () => {
     // The clock of the story moves by a millisecond per reading: compare to the second.
     const seconds = new Set([...answeredAt].map((s) => s.slice(0, 19)));
     for (const r of dated) expect(seconds).toContain(new Date(r.answeredAt!).toISOString().slice(0, 19));
-    const history = await core.call('history.list', { limit: 1000 });
+    const history = [];
+    for (let offset: number | null = 0; offset !== null;) {
+      const page = await core.call('history.list', { limit: 100, offset });
+      history.push(...page.items);
+      offset = page.next;
+    }
+    expect(history.length).toBeGreaterThan(300);
     expect(history.filter((h) => h.at > `${demo.asOf}T23:59:59`).map((h) => [h.entity, h.action, h.at])).toEqual([]);
   });
 
@@ -130,7 +140,7 @@ describe('the demo workspace', () => {
       programme: { city: demo.programme.city },
       currentPerson: { role: 'coordinator' },
     });
-    expect((await core.call('people.list', {})).map((p) => p.code)).not.toContain('ME-1');
+    expect((await core.call('people.list', {})).items.map((p) => p.code)).not.toContain('ME-1');
     await core.call('services.create', { name: 'Changed in the demo' });
 
     const back = await core.call('session.openWorkspace', { workspace: 'main' });
@@ -139,10 +149,10 @@ describe('the demo workspace', () => {
       programme: { name: 'My programme' },
       currentPerson: { id: mine.currentPerson!.id },
     });
-    expect(await core.call('services.list', {})).toEqual([]);
+    expect((await core.call('services.list', {})).items).toEqual([]);
 
     // Reopening the demo keeps what was done there: it is built once, not on every open.
     await core.call('session.openWorkspace', { workspace: 'demo' });
-    expect((await core.call('services.list', {})).map((s) => s.name)).toContain('Changed in the demo');
+    expect((await core.call('services.list', {})).items.map((s) => s.name)).toContain('Changed in the demo');
   });
 });

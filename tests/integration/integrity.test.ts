@@ -140,7 +140,7 @@ describe('unique keys hold among live rows only', () => {
       rev: null,
     });
     expect(again.id).not.toBe(first.id);
-    expect(await core.call('audits.answers', { auditId: audit.id, includeArchived: true })).toHaveLength(2);
+    expect((await core.call('audits.answers', { auditId: audit.id, includeArchived: true })).items).toHaveLength(2);
   });
 
   it('are partial indexes in the database (an archived consolidated result does not block a new one)', async () => {
@@ -231,7 +231,7 @@ describe('changes carry the revision the caller read', () => {
         rev: mine.rev,
       }),
     ).rejects.toMatchObject({ code: 'conflict', rule: { params: { read: 1, current: 2 } } });
-    expect((await core.call('audits.answers', { auditId: audit.id }))[0]).toMatchObject({
+    expect((await core.call('audits.answers', { auditId: audit.id })).items[0]).toMatchObject({
       rev: newer.rev,
       rating: 'non_compliant',
     });
@@ -373,10 +373,10 @@ describe('evidence is a relation within one audit', () => {
     await expect(
       core.call('findings.update', { id: f.id, rev: f.rev, evidence: [{ kind: 'observation', id: foreign.id }] }),
     ).rejects.toMatchObject({ rule: { key: 'evidenceOtherAudit' } });
-    expect((await core.call('findings.list', { cites: { kind: 'observation', id: own.id } })).map((x) => x.id)).toEqual(
-      [f.id],
-    );
-    expect(await core.call('findings.list', { cites: { kind: 'observation', id: foreign.id } })).toEqual([]);
+    expect(
+      (await core.call('findings.list', { cites: { kind: 'observation', id: own.id } })).items.map((x) => x.id),
+    ).toEqual([f.id]);
+    expect((await core.call('findings.list', { cites: { kind: 'observation', id: foreign.id } })).items).toEqual([]);
 
     core.close();
     const db = new Database(databaseOf(core));

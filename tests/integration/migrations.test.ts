@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { asWritable } from '../../src/main/core/db/handles';
 import { LATEST_VERSION, MIGRATIONS, currentVersion, migrate, type Migration } from '../../src/main/core/db/migrations';
-import { openDatabase } from '../../src/main/core/db/open';
+import { APPLICATION_ID, openDatabase } from '../../src/main/core/db/open';
 import { openCore } from '../../src/main/core';
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'ca-mig-')), 'db.sqlite');
@@ -32,6 +32,8 @@ describe('migrations', () => {
   it('refuse a database newer than the app, leaving it untouched', () => {
     const file = tempFile();
     const raw = new Database(file);
+    // A database of ours (application_id) written by a newer version.
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
     raw.pragma(`user_version = ${LATEST_VERSION + 10}`);
     raw.close();
     const bytes = readFileSync(file);
@@ -254,7 +256,7 @@ describe('0020-relations', () => {
       expect(dropped).toBe(1);
 
       // Measures keep the status they had (now derived from progress).
-      const measures = await core.call('measures.list', {});
+      const measures = (await core.call('measures.list', {})).items;
       expect(measures).toHaveLength(old.counts.measure!);
       for (const m of measures) {
         const [status, reason] = old.measureStatus[m.id]!;
@@ -268,12 +270,12 @@ describe('0020-relations', () => {
       db.close();
 
       // Every record reads back through the API (outputs parsed against the contract).
-      for (const a of await core.call('audits.list', {})) {
-        await core.call('audits.answers', { auditId: a.id, includeArchived: true });
-        await core.call('observations.list', { auditId: a.id });
-        await core.call('situationTests.list', { auditId: a.id });
-        await core.call('findings.list', { auditId: a.id });
-        await core.call('recommendations.answers', { auditId: a.id });
+      for (const a of (await core.call('audits.list', {})).items) {
+        (await core.call('audits.answers', { auditId: a.id, includeArchived: true })).items;
+        (await core.call('observations.list', { auditId: a.id })).items;
+        (await core.call('situationTests.list', { auditId: a.id })).items;
+        (await core.call('findings.list', { auditId: a.id })).items;
+        (await core.call('recommendations.answers', { auditId: a.id })).items;
         await core.call('templateVersions.checklist', { id: a.templateVersionId });
       }
 
@@ -283,7 +285,7 @@ describe('0020-relations', () => {
       const back = await core.call('audits.returnToFieldwork', { id: audit.id, rev: audit.rev });
       expect(back.status).toBe('fieldwork');
       await core.call('session.setCurrentPerson', { personId: archived.auditorId });
-      const mine = (await core.call('audits.answers', { auditId: audit.id, auditorId: archived.auditorId })).find(
+      const mine = (await core.call('audits.answers', { auditId: audit.id, auditorId: archived.auditorId })).items.find(
         (r) => r.criterionId === archived.criterionId,
       );
       expect(mine).toBeUndefined();

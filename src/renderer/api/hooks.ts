@@ -5,6 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Channel, Input, Output } from '../../shared/api/contract';
+import type { Paged } from '../../shared/domain/common';
 import { api } from './client';
 
 export const keys = {
@@ -18,12 +19,33 @@ export function useSession() {
   return useQuery({ queryKey: keys.session, queryFn: () => api.call('session.get', {}) });
 }
 
+/**
+ * Every page of a short list (services, people: tens, rarely hundreds), read one page after the
+ * other. Long lists (observations, history) are shown page by page instead.
+ */
+async function allPages<T>(page: (offset: number) => Promise<Paged<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let offset: number | null = 0;
+  while (offset !== null) {
+    const p: Paged<T> = await page(offset);
+    items.push(...p.items);
+    offset = p.next;
+  }
+  return items;
+}
+
 export function useServices(input: Input<'services.list'>) {
-  return useQuery({ queryKey: keys.services(input), queryFn: () => api.call('services.list', input) });
+  return useQuery({
+    queryKey: keys.services(input),
+    queryFn: () => allPages((offset) => api.call('services.list', { ...input, offset })),
+  });
 }
 
 export function usePeople(input: Input<'people.list'>) {
-  return useQuery({ queryKey: keys.people(input), queryFn: () => api.call('people.list', input) });
+  return useQuery({
+    queryKey: keys.people(input),
+    queryFn: () => allPages((offset) => api.call('people.list', { ...input, offset })),
+  });
 }
 
 /**

@@ -15,7 +15,7 @@
  * client all derive from this object, so a channel exists in one place only.
  */
 import { z } from 'zod';
-import { ById, ByIdAtRev, Id } from '../domain/common';
+import { ById, ByIdAtRev, Id, ListAll, Page } from '../domain/common';
 import * as P from '../domain/programme';
 import * as T from '../domain/template';
 import * as A from '../domain/audit';
@@ -77,24 +77,24 @@ export const contract = {
   'programme.setUp': write(P.ProgrammeSetUp, P.Programme),
   'programme.update': write(P.ProgrammeUpdate, P.Programme),
 
-  'services.list': read(P.ServiceList, z.array(P.Service)),
+  'services.list': read(P.ServiceList, Page(P.Service)),
   'services.get': read(ById, P.Service),
   'services.create': write(P.ServiceCreate, P.Service),
   'services.update': write(P.ServiceUpdate, P.Service),
   'services.archive': write(ByIdAtRev, P.Service),
 
-  'people.list': read(P.PersonList, z.array(P.Person)),
+  'people.list': read(P.PersonList, Page(P.Person)),
   'people.get': read(ById, P.Person),
   'people.create': write(P.PersonCreate, P.Person),
   'people.update': write(P.PersonUpdate, P.Person),
   'people.archive': write(ByIdAtRev, P.Person),
 
-  'grounds.list': read(z.strictObject({ includeArchived: z.boolean().optional() }), z.array(P.Ground)),
+  'grounds.list': read(ListAll, Page(P.Ground)),
   'grounds.create': write(P.GroundCreate, P.Ground),
   'grounds.update': write(P.GroundUpdate, P.Ground),
   'grounds.archive': write(ByIdAtRev, P.Ground),
 
-  'templates.list': read(T.TemplateList, z.array(T.Template)),
+  'templates.list': read(T.TemplateList, Page(T.Template)),
   'templates.get': read(ById, T.Template),
   /** A city's own template, with an empty draft version 1 to fill in. */
   'templates.create': write(T.TemplateCreate, T.TemplateWithVersion),
@@ -108,7 +108,7 @@ export const contract = {
   ),
   'templates.update': write(T.TemplateUpdate, T.Template),
   'templates.archive': write(ByIdAtRev, T.Template),
-  'templateVersions.list': read(T.TemplateVersionList, z.array(T.TemplateVersion)),
+  'templateVersions.list': read(T.TemplateVersionList, Page(T.TemplateVersion)),
   'templateVersions.get': read(ById, T.TemplateVersion),
   /** A version's sections and criteria, in order. */
   'templateVersions.checklist': read(ById, T.Checklist),
@@ -124,7 +124,7 @@ export const contract = {
   'criteria.move': write(T.CriterionMove, T.Criterion),
   'criteria.remove': write(ByIdAtRev, T.Criterion),
 
-  'audits.list': read(A.AuditList, z.array(A.Audit)),
+  'audits.list': read(A.AuditList, Page(A.Audit)),
   'audits.get': read(ById, A.Audit),
   'audits.plan': write(A.AuditPlan, A.Audit),
   'audits.update': write(A.AuditUpdate, A.Audit),
@@ -136,31 +136,31 @@ export const contract = {
   'audits.returnToFieldwork': write(ByIdAtRev, A.Audit),
   'audits.markReported': write(ByIdAtRev, A.Audit),
   'audits.close': write(ByIdAtRev, A.Audit),
-  'audits.answers': read(A.AnswerList, z.array(A.Response)),
+  'audits.answers': read(A.AnswerList, Page(A.Response)),
   'audits.recordAnswer': write(A.RecordAnswer, A.Response),
   /** Withdraws one's own answer (it is archived, with its history). */
   'audits.withdrawAnswer': write(ByIdAtRev, A.Response),
-  'audits.consolidatedResults': read(A.ByAudit, z.array(A.ConsolidatedResult)),
+  'audits.consolidatedResults': read(A.ByAudit, Page(A.ConsolidatedResult)),
   'audits.consolidate': write(A.Consolidate, A.ConsolidatedResult),
   'audits.agreement': read(ById, A.AgreementSummary),
 
-  'observations.list': read(A.ByAudit, z.array(A.Observation)),
+  'observations.list': read(A.ByAudit, Page(A.Observation)),
   'observations.get': read(ById, A.Observation),
   'observations.record': write(A.ObservationRecord, A.Observation),
   'observations.update': write(A.ObservationUpdate, A.Observation),
   'observations.archive': write(ByIdAtRev, A.Observation),
 
-  'attachments.list': read(A.AttachmentList, z.array(A.Attachment)),
+  'attachments.list': read(A.AttachmentList, Page(A.Attachment)),
   'attachments.add': write(A.AttachmentAdd, A.Attachment),
   'attachments.update': write(A.AttachmentUpdate, A.Attachment),
   'attachments.archive': write(ByIdAtRev, A.Attachment),
 
-  'situationTests.list': read(A.ByAudit, z.array(A.SituationTest)),
+  'situationTests.list': read(A.ByAudit, Page(A.SituationTest)),
   'situationTests.record': write(A.SituationTestRecord, A.SituationTest),
   'situationTests.update': write(A.SituationTestUpdate, A.SituationTest),
   'situationTests.archive': write(ByIdAtRev, A.SituationTest),
 
-  'findings.list': read(F.FindingList, z.array(F.Finding)),
+  'findings.list': read(F.FindingList, Page(F.Finding)),
   'findings.get': read(ById, F.Finding),
   /** Draft findings from the audit's non-compliant consolidated results that no finding cites yet. */
   'findings.suggestFromResults': read(F.SuggestFindings, z.array(F.FindingSuggestion)),
@@ -168,27 +168,27 @@ export const contract = {
   'findings.update': write(F.FindingUpdate, F.Finding),
   'findings.archive': write(ByIdAtRev, F.Finding),
 
-  'recommendations.list': read(F.RecommendationList, z.array(F.Recommendation)),
+  'recommendations.list': read(F.RecommendationList, Page(F.Recommendation)),
   'recommendations.get': read(ById, F.Recommendation),
   'recommendations.create': write(F.RecommendationCreate, F.Recommendation),
   'recommendations.update': write(F.RecommendationUpdate, F.Recommendation),
   'recommendations.archive': write(ByIdAtRev, F.Recommendation),
   /** The managers' answers to recommendations (of one recommendation, or of an audit's). */
-  'recommendations.answers': read(F.ManagementResponseList, z.array(F.ManagementResponse)),
+  'recommendations.answers': read(F.ManagementResponseList, Page(F.ManagementResponse)),
   'recommendations.answer': write(F.AnswerRecommendation, F.ManagementResponse),
 
-  'measures.list': read(M.MeasureList, z.array(M.Measure)),
+  'measures.list': read(M.MeasureList, Page(M.Measure)),
   'measures.get': read(ById, M.Measure),
   'measures.create': write(M.MeasureCreate, M.Measure),
   'measures.update': write(M.MeasureUpdate, M.Measure),
   'measures.archive': write(ByIdAtRev, M.Measure),
-  'measures.progress': read(M.ProgressList, z.array(M.ProgressUpdate)),
+  'measures.progress': read(M.ProgressList, Page(M.ProgressUpdate)),
   /** A dated status and indicator value; the measure's status follows its latest update. */
   'measures.recordProgress': write(M.RecordProgress, M.ProgressUpdate),
   /** Withdraws a progress update entered by mistake (archived, with its history). */
   'measures.withdrawProgress': write(ByIdAtRev, M.ProgressUpdate),
 
-  'history.list': read(HistoryList, z.array(HistoryEntry)),
+  'history.list': read(HistoryList, Page(HistoryEntry)),
 } satisfies Record<string, ChannelDef<ChannelKind, z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

@@ -27,6 +27,16 @@ export const ERROR_CODES = [
   'database_too_new',
   /** The database failed its integrity check. */
   'database_corrupt',
+  /** The file in the data folder is not a Citizen Audit database (another application's). */
+  'database_foreign',
+  /** A database was expected (the folder holds backups, attachments or a WAL) but is missing or empty. */
+  'database_missing',
+  /** Another process (a second copy of the app, `npm run browser`) is using the data folder. */
+  'database_in_use',
+  /** The disk is full: nothing was changed, nothing acknowledged was lost. */
+  'disk_full',
+  /** A backup could not be written or failed its check; the data itself is untouched. */
+  'backup_failed',
   /** Anything unexpected; the message is safe to show, details are in the log. */
   'internal',
 ] as const;

@@ -57,8 +57,28 @@ export const ByIdAtRev = z.strictObject({ id: Id, rev: Rev });
 export const GroundCode = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'Lower-case letters, digits and _');
 export const GroundCodes = z.array(GroundCode).max(20);
 
-/** Input of every `*.list` channel that has no filter of its own. */
-export const ListAll = z.strictObject({ includeArchived: z.boolean().optional() });
+/** Rows of a list answered at once by default, and at most. */
+export const PAGE_SIZE = 200;
+export const PAGE_MAX = 500;
+
+/**
+ * Input of every `*.list` channel: live records only unless `includeArchived`, `limit` of them
+ * from `offset`. Channels with filters extend it.
+ */
+export const ListAll = z.strictObject({
+  includeArchived: z.boolean().optional(),
+  limit: z.number().int().min(1).max(PAGE_MAX).default(PAGE_SIZE),
+  offset: z.number().int().min(0).max(100_000_000).default(0),
+});
+
+/** One page of a list: its items, and the offset of the next page (null on the last one). */
+export function Page<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), next: z.number().int().min(0).nullable() });
+}
+export interface Paged<T> {
+  items: T[];
+  next: number | null;
+}
 
 /**
  * Makes every field optional and drops its default, for update inputs: an absent key means

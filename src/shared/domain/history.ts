@@ -1,6 +1,8 @@
 /** The append-only history: one entry per change of any record. */
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, PAGE_MAX, PAGE_SIZE, Timestamp } from './common';
+
+const RecordData = z.record(z.string(), z.unknown());
 
 export const HistoryEntry = z.object({
   seq: z.number().int(),
@@ -9,12 +11,17 @@ export const HistoryEntry = z.object({
   action: z.enum(['create', 'update', 'archive', 'status']),
   personId: Id.nullable(),
   at: Timestamp,
-  before: z.record(z.string(), z.unknown()).nullable(),
-  after: z.record(z.string(), z.unknown()).nullable(),
+  /** The whole record as created (and, in entries written before schema 30, after every change). */
+  after: RecordData.nullable(),
+  /** In entries written before schema 30 only: the whole record before the change. */
+  before: RecordData.nullable(),
+  /** What a change changed: each field that changed, as `[before, after]`. */
+  changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])).nullable(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 export const HistoryList = z.strictObject({
   entity: z.string().max(40).optional(),
   entityId: Id.optional(),
-  limit: z.number().int().min(1).max(1000).default(200),
+  limit: z.number().int().min(1).max(PAGE_MAX).default(PAGE_SIZE),
+  offset: z.number().int().min(0).max(100_000_000).default(0),
 });

@@ -12,6 +12,7 @@
  * parameters; only identifiers from specs (constants, never user input) are written into SQL.
  */
 import type { z } from 'zod';
+import type { Paged } from '../../../shared/domain/common';
 import { EVIDENCE_KINDS, type EvidenceLink } from '../../../shared/domain/evidence';
 import type { ReadableDB, WritableDB } from '../db/handles';
 import { prepared } from '../db/statements';
@@ -183,6 +184,12 @@ export function listRecords<R extends StoredRecord>(
   return queryRecords(db, spec, clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params);
 }
 
+/** One page of a list: `limit` rows from `offset`. */
+export interface Paging {
+  limit: number;
+  offset: number;
+}
+
 /**
  * Records selected by a hand-written condition, joins included:
  * `queryRecords(db, CRITERION, 'JOIN template_section s ON s.id = t.section_id WHERE s.version_id = ?', [id], 's.position, t.position')`.
@@ -201,28 +208,68 @@ export function queryRecords<R extends StoredRecord>(
   return rows.map((r) => rowToRecord(spec, r));
 }
 
+/** One page of `queryRecords`: one more row is read to know whether a next page exists. */
+export function queryPage<R extends StoredRecord>(
+  db: ReadableDB,
+  spec: EntitySpec<R>,
+  condition: string,
+  params: readonly unknown[],
+  paging: Paging,
+  order = spec.order,
+): Paged<R> {
+  const rows = prepared(db, `${selectFrom(spec)}\n${condition}\nORDER BY ${order}\nLIMIT ? OFFSET ?`).all(
+    ...params,
+    paging.limit + 1,
+    paging.offset,
+  ) as Record<string, unknown>[];
+  return {
+    items: rows.slice(0, paging.limit).map((r) => rowToRecord(spec, r)),
+    next: rows.length > paging.limit ? paging.offset + paging.limit : null,
+  };
+}
+
 /**
- * Records meeting every condition whose value is given — `['t.audit_id = ?', auditId]`; an
- * undefined value leaves its condition out — live ones only unless `includeArchived`.
- * Example: `queryWhere(db, FINDING, [['t.audit_id = ?', auditId]], { includeArchived })`.
+ * One page of the records meeting every condition whose value is given —
+ * `['t.audit_id = ?', auditId]`; an undefined value leaves its condition out — live ones only
+ * unless `includeArchived`. Example: `pageWhere(db, FINDING, [['t.audit_id = ?', auditId]], input)`.
  */
-export function queryWhere<R extends StoredRecord>(
+export function pageWhere<R extends StoredRecord>(
   db: ReadableDB,
   spec: EntitySpec<R>,
   conditions: readonly (readonly [sql: string, value: unknown])[],
-  options: { includeArchived?: boolean | undefined; join?: string; order?: string } = {},
-): R[] {
+  options: Paging & { includeArchived?: boolean | undefined; join?: string; order?: string },
+): Paged<R> {
   const given = conditions.filter(([, v]) => v !== undefined);
   const clauses = given.map(([sql]) => sql);
   if (!options.includeArchived) clauses.push('t.archived_at IS NULL');
   const where = clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '';
-  return queryRecords(
+  return queryPage(
     db,
     spec,
     `${options.join ?? ''}${where}`,
     given.map(([, v]) => v),
+    options,
     options.order,
   );
+}
+
+/**
+ * One page of the records matching every `where` column exactly (undefined values are ignored).
+ * Example: `pageRecords(db, PERSON, { role }, { limit: 200, offset: 0 })`.
+ */
+export function pageRecords<R extends StoredRecord>(
+  db: ReadableDB,
+  spec: EntitySpec<R>,
+  where: { [K in keyof Fields<R>]?: unknown },
+  options: Paging & { includeArchived?: boolean | undefined },
+): Paged<R> {
+  const fields = spec.fields as Record<string, FieldStorage>;
+  const conditions = Object.entries(where).map(([field, value]): [string, unknown] => {
+    const s = fields[field];
+    if (s === undefined || !isColumn(s)) throw new Error(`${spec.entity} has no column ${field}`);
+    return [`t.${snake(field)} = ?`, value === undefined ? undefined : toColumn(s, value)];
+  });
+  return pageWhere(db, spec, conditions, options);
 }
 
 export function insertRecord<R extends StoredRecord>(db: WritableDB, spec: EntitySpec<R>, record: R): void {

@@ -8,8 +8,9 @@
 import type { z } from 'zod';
 import type { Measure, MeasureCreate, ProgressUpdate, RecordProgress } from '../../../shared/domain/actionPlan';
 import { needsStatusReason } from '../../../shared/domain/actionPlan';
-import { listRecords, queryWhere } from '../repositories/table';
+import { pageRecords, pageWhere, type Paging } from '../repositories/table';
 import { MEASURE, PERSON, PROGRESS_UPDATE, RECOMMENDATION } from '../repositories/specs';
+import type { Paged } from '../../../shared/domain/common';
 import type { ReadContext, ServiceContext } from './context';
 import { recordService, requireRecord, type Rules } from './entity';
 import { rule } from './problems';
@@ -35,9 +36,9 @@ const progressRecord = recordService(PROGRESS_UPDATE, progressRules);
 export const measures = {
   list: (
     ctx: ReadContext,
-    input: { recommendationId?: string | undefined; includeArchived?: boolean | undefined },
-  ): Measure[] =>
-    queryWhere(
+    input: Paging & { recommendationId?: string | undefined; includeArchived?: boolean | undefined },
+  ): Paged<Measure> =>
+    pageWhere(
       ctx.db,
       MEASURE,
       [
@@ -57,10 +58,10 @@ export const measures = {
 
   progress: (
     ctx: ReadContext,
-    input: { measureId: string; includeArchived?: boolean | undefined },
-  ): ProgressUpdate[] => {
+    input: Paging & { measureId: string; includeArchived?: boolean | undefined },
+  ): Paged<ProgressUpdate> => {
     requireRecord(ctx.db, MEASURE, input.measureId);
-    return listRecords(ctx.db, PROGRESS_UPDATE, { measureId: input.measureId }, input.includeArchived);
+    return pageRecords(ctx.db, PROGRESS_UPDATE, { measureId: input.measureId }, input);
   },
   recordProgress: (ctx: ServiceContext, input: z.output<typeof RecordProgress>): ProgressUpdate =>
     progressRecord.create(ctx, input),

@@ -29,7 +29,7 @@ import type {
 } from '../../../shared/domain/audit';
 import { AUDIT_STEPS, type AuditStatus, type AuditStep, type Rating } from '../../../shared/domain/vocabulary';
 import type { ReadableDB } from '../db/handles';
-import { listRecords, queryRecords } from '../repositories/table';
+import { listRecords, pageRecords, queryRecords, type Paging } from '../repositories/table';
 import {
   ATTACHMENT,
   AUDIT,
@@ -196,8 +196,12 @@ const consolidatedRecord = recordService(CONSOLIDATED_RESULT, consolidatedRules)
 export const audits = {
   list: (
     ctx: ReadContext,
-    input: { serviceId?: string | undefined; status?: AuditStatus | undefined; includeArchived?: boolean | undefined },
-  ) => listRecords(ctx.db, AUDIT, { serviceId: input.serviceId, status: input.status }, input.includeArchived),
+    input: Paging & {
+      serviceId?: string | undefined;
+      status?: AuditStatus | undefined;
+      includeArchived?: boolean | undefined;
+    },
+  ) => pageRecords(ctx.db, AUDIT, { serviceId: input.serviceId, status: input.status }, input),
   get: auditRecord.get,
   plan: (ctx: ServiceContext, input: z.output<typeof AuditPlan>): Audit =>
     createEntity(ctx, AUDIT, auditRules, { ...withLead(input), status: 'planned' }),
@@ -217,10 +221,10 @@ export const audits = {
 
   answers: (
     ctx: ReadContext,
-    input: { auditId: string; auditorId?: string | undefined; includeArchived?: boolean | undefined },
+    input: Paging & { auditId: string; auditorId?: string | undefined; includeArchived?: boolean | undefined },
   ) => {
     requireRecord(ctx.db, AUDIT, input.auditId);
-    return listRecords(ctx.db, RESPONSE, { auditId: input.auditId, auditorId: input.auditorId }, input.includeArchived);
+    return pageRecords(ctx.db, RESPONSE, { auditId: input.auditId, auditorId: input.auditorId }, input);
   },
 
   /** The current person's answer: created when they have none (`rev: null`), else changed at `rev`. */
@@ -256,9 +260,12 @@ export const audits = {
     return responseRecord.archive(ctx, input);
   },
 
-  consolidatedResults: (ctx: ReadContext, input: { auditId: string; includeArchived?: boolean | undefined }) => {
+  consolidatedResults: (
+    ctx: ReadContext,
+    input: Paging & { auditId: string; includeArchived?: boolean | undefined },
+  ) => {
     requireRecord(ctx.db, AUDIT, input.auditId);
-    return listRecords(ctx.db, CONSOLIDATED_RESULT, { auditId: input.auditId }, input.includeArchived);
+    return pageRecords(ctx.db, CONSOLIDATED_RESULT, { auditId: input.auditId }, input);
   },
 
   /** The team's result for a criterion, decided by the current person. */
@@ -307,9 +314,9 @@ export const audits = {
 
 const observationRecord = recordService(OBSERVATION, observationRules);
 export const observations = {
-  list: (ctx: ReadContext, input: { auditId: string; includeArchived?: boolean | undefined }) => {
+  list: (ctx: ReadContext, input: Paging & { auditId: string; includeArchived?: boolean | undefined }) => {
     requireRecord(ctx.db, AUDIT, input.auditId);
-    return listRecords(ctx.db, OBSERVATION, { auditId: input.auditId }, input.includeArchived);
+    return pageRecords(ctx.db, OBSERVATION, { auditId: input.auditId }, input);
   },
   get: observationRecord.get,
   record: (ctx: ServiceContext, input: z.output<typeof ObservationRecord>): Observation =>
@@ -321,9 +328,9 @@ export const observations = {
 
 const situationTestRecord = recordService(SITUATION_TEST, situationTestRules);
 export const situationTests = {
-  list: (ctx: ReadContext, input: { auditId: string; includeArchived?: boolean | undefined }) => {
+  list: (ctx: ReadContext, input: Paging & { auditId: string; includeArchived?: boolean | undefined }) => {
     requireRecord(ctx.db, AUDIT, input.auditId);
-    return listRecords(ctx.db, SITUATION_TEST, { auditId: input.auditId }, input.includeArchived);
+    return pageRecords(ctx.db, SITUATION_TEST, { auditId: input.auditId }, input);
   },
   record: situationTestRecord.create,
   update: situationTestRecord.update,
@@ -354,15 +361,10 @@ const attachmentRecord = recordService(ATTACHMENT, attachmentRules);
 export const attachments = {
   list: (
     ctx: ReadContext,
-    input: { auditId: string; observationId?: string | undefined; includeArchived?: boolean | undefined },
+    input: Paging & { auditId: string; observationId?: string | undefined; includeArchived?: boolean | undefined },
   ) => {
     requireRecord(ctx.db, AUDIT, input.auditId);
-    return listRecords(
-      ctx.db,
-      ATTACHMENT,
-      { auditId: input.auditId, observationId: input.observationId },
-      input.includeArchived,
-    );
+    return pageRecords(ctx.db, ATTACHMENT, { auditId: input.auditId, observationId: input.observationId }, input);
   },
   add(ctx: ServiceContext, input: z.output<typeof AttachmentAdd>): Attachment {
     const bytes = Buffer.from(input.contentBase64, 'base64');

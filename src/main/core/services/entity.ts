@@ -19,7 +19,7 @@ import {
 } from '../repositories/table';
 import { AUDIT } from '../repositories/specs';
 import { currentPerson, type ServiceContext } from './context';
-import { appendHistory } from './history';
+import { appendHistory, changesBetween } from './history';
 import { conflict, notFound, rule } from './problems';
 
 export type { Fields };
@@ -117,7 +117,6 @@ export function createEntity<R extends StoredRecord>(
     action: 'create',
     personId,
     at: now,
-    before: null,
     after: record,
   });
   // Derived fields (a measure's status) are computed by the database: answer what is stored.
@@ -155,8 +154,7 @@ export function updateEntity<R extends StoredRecord>(
     action,
     personId,
     at: next.updatedAt,
-    before,
-    after: next,
+    changes: changesBetween(before, next),
   });
   return requireRecord(ctx.db, spec, id);
 }
@@ -189,8 +187,7 @@ export function archiveEntity<R extends StoredRecord>(
     action: 'archive',
     personId,
     at: now,
-    before,
-    after: next,
+    changes: changesBetween(before, next),
   });
   return requireRecord(ctx.db, spec, id);
 }

@@ -16,9 +16,9 @@ import type {
 } from '../../../shared/domain/findings';
 import { needsJustification } from '../../../shared/domain/findings';
 import type { EvidenceLink } from '../../../shared/domain/evidence';
-import type { LocalizedText } from '../../../shared/domain/common';
+import type { LocalizedText, Paged } from '../../../shared/domain/common';
 import type { ReadableDB } from '../db/handles';
-import { queryRecords, queryWhere } from '../repositories/table';
+import { pageWhere, queryRecords, type Paging } from '../repositories/table';
 import { AUDIT, FINDING, MANAGEMENT_RESPONSE, RECOMMENDATION, SERVICE } from '../repositories/specs';
 import { currentPerson, type ReadContext, type ServiceContext } from './context';
 import { recordService, requireRecord, updateEntity, type Rules } from './entity';
@@ -73,9 +73,13 @@ export const findings = {
   /** Findings of an audit, or those that cite one record (`cites`), live ones unless asked. */
   list: (
     ctx: ReadContext,
-    input: { auditId?: string | undefined; cites?: EvidenceLink | undefined; includeArchived?: boolean | undefined },
-  ): Finding[] =>
-    queryWhere(
+    input: Paging & {
+      auditId?: string | undefined;
+      cites?: EvidenceLink | undefined;
+      includeArchived?: boolean | undefined;
+    },
+  ): Paged<Finding> =>
+    pageWhere(
       ctx.db,
       FINDING,
       [
@@ -164,9 +168,13 @@ export const findings = {
 export const recommendations = {
   list: (
     ctx: ReadContext,
-    input: { auditId?: string | undefined; findingId?: string | undefined; includeArchived?: boolean | undefined },
-  ): Recommendation[] =>
-    queryWhere(
+    input: Paging & {
+      auditId?: string | undefined;
+      findingId?: string | undefined;
+      includeArchived?: boolean | undefined;
+    },
+  ): Paged<Recommendation> =>
+    pageWhere(
       ctx.db,
       RECOMMENDATION,
       [
@@ -186,13 +194,13 @@ export const recommendations = {
   /** Answers to one recommendation, or to every recommendation of an audit. */
   answers: (
     ctx: ReadContext,
-    input: {
+    input: Paging & {
       recommendationId?: string | undefined;
       auditId?: string | undefined;
       includeArchived?: boolean | undefined;
     },
-  ): ManagementResponse[] =>
-    queryWhere(
+  ): Paged<ManagementResponse> =>
+    pageWhere(
       ctx.db,
       MANAGEMENT_RESPONSE,
       [

@@ -4,7 +4,7 @@
 import type { Programme, Service, Person, Ground } from '../../../shared/domain/programme';
 import type { ReadableDB } from '../db/handles';
 import { GROUND, PERSON, PROGRAMME, SERVICE } from '../repositories/specs';
-import { listRecords, type Fields } from '../repositories/table';
+import { listRecords, pageRecords, type Fields, type Paging } from '../repositories/table';
 import type { ReadContext, ServiceContext } from './context';
 import { createEntity, recordService, requireRecord, type Rules } from './entity';
 import { rule } from './problems';
@@ -43,8 +43,8 @@ const serviceRules: Rules<Service> = {
 
 export const services = {
   ...recordService(SERVICE, serviceRules),
-  list: (ctx: ReadContext, input: { includeArchived?: boolean | undefined }) =>
-    listRecords(ctx.db, SERVICE, {}, input.includeArchived),
+  list: (ctx: ReadContext, input: Paging & { includeArchived?: boolean | undefined }) =>
+    pageRecords(ctx.db, SERVICE, {}, input),
 };
 
 /**
@@ -62,8 +62,10 @@ export const personRules: Rules<Person> = { check: (db, p) => checkUniqueCode(db
 
 export const people = {
   ...recordService(PERSON, personRules),
-  list: (ctx: ReadContext, input: { role?: Person['role'] | undefined; includeArchived?: boolean | undefined }) =>
-    listRecords(ctx.db, PERSON, { role: input.role }, input.includeArchived),
+  list: (
+    ctx: ReadContext,
+    input: Paging & { role?: Person['role'] | undefined; includeArchived?: boolean | undefined },
+  ) => pageRecords(ctx.db, PERSON, { role: input.role }, input),
 };
 
 const groundRules: Rules<Ground> = {
@@ -76,8 +78,8 @@ const groundRules: Rules<Ground> = {
 
 export const grounds = {
   ...recordService(GROUND, groundRules),
-  list: (ctx: ReadContext, input: { includeArchived?: boolean | undefined }) =>
-    listRecords(ctx.db, GROUND, {}, input.includeArchived),
+  list: (ctx: ReadContext, input: Paging & { includeArchived?: boolean | undefined }) =>
+    pageRecords(ctx.db, GROUND, {}, input),
 };
 
 /** Refuses ground codes that do not exist or are archived (new references only). */

@@ -25,7 +25,14 @@ import type {
 } from '../../../shared/domain/template';
 import type { TemplateFile } from '../../../shared/exchange/templateFile';
 import type { ReadableDB } from '../db/handles';
-import { listRecords, queryRecords, type EntitySpec, type Fields } from '../repositories/table';
+import {
+  listRecords,
+  pageRecords,
+  queryRecords,
+  type EntitySpec,
+  type Fields,
+  type Paging,
+} from '../repositories/table';
 import { CRITERION, SECTION, TEMPLATE, TEMPLATE_VERSION } from '../repositories/specs';
 import type { ReadContext, ServiceContext } from './context';
 import {
@@ -106,8 +113,8 @@ const criteriaOf = (db: ReadableDB, sectionId: string) => listRecords(db, CRITER
 const templateRecord = recordService(TEMPLATE, templateRules);
 
 export const templates = {
-  list: (ctx: ReadContext, input: { includeArchived?: boolean | undefined }) =>
-    listRecords(ctx.db, TEMPLATE, {}, input.includeArchived),
+  list: (ctx: ReadContext, input: Paging & { includeArchived?: boolean | undefined }) =>
+    pageRecords(ctx.db, TEMPLATE, {}, input),
   get: templateRecord.get,
   update: templateRecord.update,
   archive: templateRecord.archive,
@@ -170,8 +177,8 @@ export const templates = {
 };
 
 export const templateVersions = {
-  list: (ctx: ReadContext, input: { templateId: string; includeArchived?: boolean | undefined }) =>
-    listRecords(ctx.db, TEMPLATE_VERSION, { templateId: input.templateId }, input.includeArchived),
+  list: (ctx: ReadContext, input: Paging & { templateId: string; includeArchived?: boolean | undefined }) =>
+    pageRecords(ctx.db, TEMPLATE_VERSION, { templateId: input.templateId }, input),
   get: (ctx: ReadContext, input: { id: string }) => requireRecord(ctx.db, TEMPLATE_VERSION, input.id),
 
   /** The version's live sections and criteria in order: two statements, whatever the size. */

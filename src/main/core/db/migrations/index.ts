@@ -13,6 +13,7 @@ import type { WritableDB } from '../handles';
 import { AppError } from '../../../../shared/api/errors';
 import * as m0010 from './0010-initial';
 import * as m0020 from './0020-relations';
+import * as m0030 from './0030-ownership-and-changes';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'initial', up: m0010.up },
   { version: 20, name: 'relations', up: m0020.up },
+  { version: 30, name: 'ownership-and-changes', up: m0030.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDemo, loadDemoFile } from '../../src/main/core/seed/demo';
 import { DemoFile } from '../../src/main/core/seed/demoFile';
+import type { Output } from '../../src/shared/api/contract';
 import { testCore, type TestCore } from './helpers/core';
 
 const demo = DemoFile.parse(
@@ -119,9 +120,9 @@ describe('the demo workspace', () => {
     // The clock of the story moves by a millisecond per reading: compare to the second.
     const seconds = new Set([...answeredAt].map((s) => s.slice(0, 19)));
     for (const r of dated) expect(seconds).toContain(new Date(r.answeredAt!).toISOString().slice(0, 19));
-    const history = [];
+    const history: Output<'history.list'>['items'] = [];
     for (let offset: number | null = 0; offset !== null;) {
-      const page = await core.call('history.list', { limit: 100, offset });
+      const page: Output<'history.list'> = await core.call('history.list', { limit: 100, offset });
       history.push(...page.items);
       offset = page.next;
     }

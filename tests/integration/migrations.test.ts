@@ -271,11 +271,11 @@ describe('0020-relations', () => {
 
       // Every record reads back through the API (outputs parsed against the contract).
       for (const a of (await core.call('audits.list', {})).items) {
-        (await core.call('audits.answers', { auditId: a.id, includeArchived: true })).items;
-        (await core.call('observations.list', { auditId: a.id })).items;
-        (await core.call('situationTests.list', { auditId: a.id })).items;
-        (await core.call('findings.list', { auditId: a.id })).items;
-        (await core.call('recommendations.answers', { auditId: a.id })).items;
+        await core.call('audits.answers', { auditId: a.id, includeArchived: true });
+        await core.call('observations.list', { auditId: a.id });
+        await core.call('situationTests.list', { auditId: a.id });
+        await core.call('findings.list', { auditId: a.id });
+        await core.call('recommendations.answers', { auditId: a.id });
         await core.call('templateVersions.checklist', { id: a.templateVersionId });
       }
 

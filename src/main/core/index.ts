@@ -1,24 +1,49 @@
 /**
  * The core: everything the app does, without Electron. `openCore` opens the user's workspace
- * and answers calls of the API contract; the Electron shell serves it over IPC, the test
- * harness over http on 127.0.0.1, the command line in-process — the same contract each time.
+ * and answers calls of the API contract; the Electron shell serves it over IPC (from a worker
+ * thread), the test harness over http on 127.0.0.1, the command line in-process — the same
+ * contract each time.
  *
- * Every call goes through one dispatcher, which runs it by the kind its channel declares: a
- * `read` directly, a `write` in one IMMEDIATE transaction (all or nothing), a `session` change
- * (switching workspace, language) on its own.
+ * Every call goes through one dispatcher, which runs calls one at a time, each by the kind its
+ * channel declares: a `read` directly, a `write` in one IMMEDIATE transaction (all or nothing),
+ * an `exclusive` call (switching workspace, settings, backups, restore) on its own.
+ *
+ * The core holds its data folder's lock while it is open: a second process is told the folder
+ * is in use. It backs the user's programme up when a day has passed since the last backup (at
+ * start, and checked again after writes), and keeps the last failure to show it.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { channelKind, type Call, type Channel, type Output, type SessionState } from '../../shared/api/contract';
-import { AppError, type Envelope } from '../../shared/api/errors';
-import { Language } from '../../shared/domain/vocabulary';
-import { createDispatcher, type Dispatcher } from './api/dispatch';
-import { HANDLERS, type ReadHandlerContext, type WriteHandlerContext } from './api/handlers';
-import { backupDir, backupIfDue } from './db/backup';
+import { AppError, type ApiError, type Envelope } from '../../shared/api/errors';
+import type { BackupInfo as BackupInfoOut, BackupListing } from '../../shared/domain/backup';
+import { en } from '../../shared/i18n/en';
+import { ruleMessage } from '../../shared/i18n/rules';
+import { createDispatcher, toApiError, type Dispatcher } from './api/dispatch';
+import {
+  HANDLERS,
+  type ExclusiveHandlerContext,
+  type ReadHandlerContext,
+  type WriteHandlerContext,
+} from './api/handlers';
+import {
+  backupDue,
+  backupsToKeep,
+  countRecords,
+  listBackups,
+  putBackupInPlace,
+  rotateBackups,
+  takeBackup,
+  type BackupReason,
+} from './backup/backups';
+import { ensurePrivateDir } from './files/durable';
+import { lockDataFolder } from './files/lock';
 import { getRecord } from './repositories/table';
 import { PERSON } from './repositories/specs';
+import type { BackupControl } from './services/backups';
 import { currentProgramme } from './services/programme';
 import type { SessionControl, WorkspaceName } from './services/session';
+import { readSettings, writeSettings, type Settings } from './settings';
 import { DATABASE_FILE, openWorkspace, systemClock, workspaceDir, type Clock, type Workspace } from './workspace';
 
 export interface CoreOptions {
@@ -47,25 +72,6 @@ export interface Core extends Dispatcher {
   close(): void;
 }
 
-interface Settings {
-  language: Language;
-}
-
-function readSettings(file: string): Settings {
-  try {
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as { language?: unknown };
-    return { language: Language.catch('en').parse(raw.language) };
-  } catch {
-    return { language: 'en' };
-  }
-}
-
-/** Written to a temporary file and renamed, so a crash never leaves half a settings file. */
-function writeSettings(file: string, s: Settings): void {
-  writeFileSync(`${file}.tmp`, JSON.stringify(s, null, 2));
-  renameSync(`${file}.tmp`, file);
-}
-
 /** A typed in-process caller over a dispatcher: an error envelope becomes a thrown AppError. */
 export function callerOf(d: Dispatcher): Call {
   return async (channel, input) => {
@@ -75,21 +81,79 @@ export function callerOf(d: Dispatcher): Call {
   };
 }
 
+/** How often, at most, the core looks whether a daily backup is due while it runs. */
+const BACKUP_CHECK_MS = 60 * 60 * 1000;
+
 export function openCore(options: CoreOptions): Core {
   const { dataDir } = options;
   const clock = options.clock ?? systemClock;
-  mkdirSync(dataDir, { recursive: true });
+  const log = options.log ?? console.error;
+  ensurePrivateDir(dataDir);
+  const lock = lockDataFolder(dataDir);
   const settingsFile = join(dataDir, 'settings.json');
-  let settings = readSettings(settingsFile);
-  let ws = openWorkspace('main', workspaceDir(dataDir, 'main'), clock);
+  let settings: Settings = readSettings(settingsFile);
+  let ws: Workspace;
   try {
-    backupIfDue(ws.db, backupDir(workspaceDir(dataDir, 'main')), new Date());
+    ws = openWorkspace('main', workspaceDir(dataDir, 'main'), clock);
   } catch (e) {
-    // A failed backup must not keep the user from their work; it is logged and retried next start.
-    (options.log ?? console.error)(e);
+    lock.release();
+    throw e;
   }
 
-  /** The session as seen from one workspace (the demo builder has its own). */
+  let backupProblem: ApiError | null = null;
+  let secondFolderError: string | null = null;
+  let lastBackupCheck = 0;
+
+  /** Backs up the main workspace (open as `main`), then rotates. Throws AppError on failure. */
+  const backUp = (main: Workspace, reason: BackupReason) => {
+    const result = takeBackup(
+      {
+        db: main.db,
+        attachmentsDir: main.attachmentsDir,
+        backupDir: main.backupDir,
+        secondDir: settings.backupSecondFolder,
+      },
+      new Date(),
+      reason,
+    );
+    secondFolderError = result.secondFolderError;
+    const current = countRecords(main.db);
+    const shas = (main.db.prepare(`SELECT DISTINCT sha256 FROM attachment`).all() as { sha256: string }[]).map(
+      (r) => r.sha256,
+    );
+    rotateBackups(
+      main.backupDir,
+      Object.values(current).reduce((a, b) => a + b, 0),
+      shas,
+    );
+    if (settings.backupSecondFolder && result.secondFolderError === null) {
+      try {
+        rotateBackups(
+          settings.backupSecondFolder,
+          Object.values(current).reduce((a, b) => a + b, 0),
+          shas,
+        );
+      } catch (e) {
+        secondFolderError = e instanceof Error ? e.message : String(e);
+      }
+    }
+    return result;
+  };
+
+  /** The daily backup of the user's programme, when due. A failure is kept to be shown, never thrown. */
+  const backUpIfDue = () => {
+    lastBackupCheck = Date.now();
+    if (ws.name !== 'main' || !backupDue(ws.backupDir, new Date())) return;
+    try {
+      backUp(ws, 'daily');
+      backupProblem = null;
+    } catch (e) {
+      log(e);
+      backupProblem = toApiError(e, () => undefined);
+    }
+  };
+  backUpIfDue();
+
   const sessionOf = (current: () => Workspace, switchTo: (name: WorkspaceName) => Promise<void>): SessionControl => ({
     state(): SessionState {
       const w = current();
@@ -100,6 +164,7 @@ export function openCore(options: CoreOptions): Core {
         language: settings.language,
         programme: currentProgramme(w.db),
         dataDir,
+        backupProblem,
       };
     },
     setCurrentPersonId: (id) => current().setCurrentPersonId(id),
@@ -109,6 +174,92 @@ export function openCore(options: CoreOptions): Core {
     },
     openWorkspace: switchTo,
   });
+
+  /** Backups are of the user's own programme: refused while the demo is open. */
+  const requireMain = (): Workspace => {
+    if (ws.name !== 'main') {
+      throw new AppError('rule_violation', ruleMessage(en, 'backupsOnlyMain', {}), {
+        rule: { key: 'backupsOnlyMain', params: {} },
+      });
+    }
+    return ws;
+  };
+
+  const backupControl: BackupControl = {
+    list(): BackupListing {
+      const main = requireMain();
+      const counts = countRecords(main.db);
+      const currentRecords = Object.values(counts).reduce((a, b) => a + b, 0);
+      const local = listBackups(main.backupDir);
+      const { protectedFile } = backupsToKeep(local, currentRecords);
+      const localFiles = new Set(local.map((b) => b.file));
+      let second: ReturnType<typeof listBackups> = [];
+      if (settings.backupSecondFolder) {
+        try {
+          second = listBackups(settings.backupSecondFolder).filter((b) => !localFiles.has(b.file));
+        } catch (e) {
+          // A stick pulled out: the listing still answers, and says what is wrong there.
+          secondFolderError = e instanceof Error ? e.message : String(e);
+        }
+      }
+      return {
+        backups: [
+          ...local.map((b): BackupInfoOut => ({ ...b, location: 'local', holdsMoreData: b.file === protectedFile })),
+          ...second.map((b): BackupInfoOut => ({ ...b, location: 'second', holdsMoreData: false })),
+        ].sort((a, b) => b.takenAt.localeCompare(a.takenAt)),
+        currentRecords,
+        lastError: backupProblem,
+        secondFolder: settings.backupSecondFolder,
+        secondFolderError,
+      };
+    },
+    create() {
+      const result = backUp(requireMain(), 'manual');
+      backupProblem = null;
+      const { protectedFile } = backupsToKeep(listBackups(ws.backupDir), result.backup.records);
+      return {
+        ...result,
+        backup: { ...result.backup, location: 'local' as const, holdsMoreData: result.backup.file === protectedFile },
+      };
+    },
+    restore(file, location) {
+      const main = requireMain();
+      const from = location === 'second' ? settings.backupSecondFolder : main.backupDir;
+      if (from === null || !listBackups(from).some((b) => b.file === file)) {
+        const params = { file };
+        throw new AppError('backup_failed', ruleMessage(en, 'backupNotFound', params), {
+          rule: { key: 'backupNotFound', params },
+        });
+      }
+      // The current state first: a restore is undone by restoring this backup.
+      backUp(main, 'before-restore');
+      main.close();
+      try {
+        putBackupInPlace(from, file, main.file, main.attachmentsDir);
+      } finally {
+        ws = openWorkspace('main', workspaceDir(dataDir, 'main'), clock);
+      }
+      return Promise.resolve();
+    },
+    setSecondFolder(folder) {
+      if (folder !== null) {
+        try {
+          ensurePrivateDir(folder);
+          accessSync(folder, constants.W_OK);
+          if (!statSync(folder).isDirectory()) throw new Error('not a folder');
+        } catch (e) {
+          const params = { folder, reason: e instanceof Error ? e.message : String(e) };
+          throw new AppError('rule_violation', ruleMessage(en, 'backupFolderUnusable', params), {
+            rule: { key: 'backupFolderUnusable', params },
+            field: 'folder',
+          });
+        }
+      }
+      settings = { ...settings, backupSecondFolder: folder };
+      writeSettings(settingsFile, settings);
+      secondFolderError = null;
+    },
+  };
 
   /** Runs one parsed call against a workspace, as its channel's kind says. */
   const runOn = (w: Workspace, session: SessionControl, channel: Channel, input: unknown): unknown => {
@@ -123,13 +274,19 @@ export function openCore(options: CoreOptions): Core {
           personId: base.personId,
           attachmentsDir: base.attachmentsDir,
           session,
+          backups: backupControl,
         };
         return (handler as (ctx: ReadHandlerContext, input: unknown) => unknown)(ctx, input);
       }
-      case 'write':
-        return w.db.transaction(() => handler({ ...base, session }, input)).immediate();
-      case 'session':
-        return (handler as (ctx: { session: SessionControl }, input: unknown) => Promise<unknown>)({ session }, input);
+      case 'write': {
+        const value = w.db.transaction(() => handler({ ...base, session, backups: backupControl }, input)).immediate();
+        if (Date.now() - lastBackupCheck > BACKUP_CHECK_MS) backUpIfDue();
+        return value;
+      }
+      case 'exclusive': {
+        const ctx: ExclusiveHandlerContext = { session, backups: backupControl };
+        return (handler as (ctx: ExclusiveHandlerContext, input: unknown) => Promise<unknown>)(ctx, input);
+      }
     }
   };
 
@@ -181,6 +338,7 @@ export function openCore(options: CoreOptions): Core {
     const next = name === 'demo' ? await openDemo() : openWorkspace('main', workspaceDir(dataDir, 'main'), clock);
     ws.close();
     ws = next;
+    if (name === 'main') backUpIfDue();
   };
 
   const dispatcher = dispatcherFor(() => ws, switchTo);
@@ -189,6 +347,9 @@ export function openCore(options: CoreOptions): Core {
     call: callerOf(dispatcher),
     dataDir,
     changes: () => (ws.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n,
-    close: () => ws.close(),
+    close: () => {
+      if (ws.db.open) ws.close();
+      lock.release();
+    },
   };
 }

@@ -4,7 +4,8 @@
  *
  * - `read`: answers from the database and changes nothing;
  * - `write`: changes the database, all or nothing, in one transaction;
- * - `session`: changes which workspace or settings the core uses (never inside a transaction).
+ * - `exclusive`: runs on its own, outside any transaction: switching workspace, settings,
+ *   backups and restore (SQLite cannot copy a database from inside a transaction).
  *
  * Where the domain has a verb the channel says it (`audits.recordAnswer`, `audits.submit`,
  * `recommendations.answer`, `measures.recordProgress`); plain create/update/archive remain only
@@ -23,9 +24,11 @@ import * as F from '../domain/findings';
 import * as M from '../domain/actionPlan';
 import { HistoryEntry, HistoryList } from '../domain/history';
 import { Language } from '../domain/vocabulary';
+import * as B from '../domain/backup';
+import { ApiError } from './errors';
 import { TemplateFile } from '../exchange/templateFile';
 
-export const CHANNEL_KINDS = ['read', 'write', 'session'] as const;
+export const CHANNEL_KINDS = ['read', 'write', 'exclusive'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 interface ChannelDef<K extends ChannelKind, I extends z.ZodType, O extends z.ZodType> {
@@ -43,8 +46,8 @@ const write = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): C
   input,
   output,
 });
-const session = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelDef<'session', I, O> => ({
-  kind: 'session',
+const exclusive = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelDef<'exclusive', I, O> => ({
+  kind: 'exclusive',
   input,
   output,
 });
@@ -57,6 +60,8 @@ export const SessionState = z.object({
   /** The programme of this database, once it has been set up. */
   programme: P.Programme.nullable(),
   dataDir: z.string(),
+  /** The last automatic backup failed (until one succeeds): shown to the user, not only logged. */
+  backupProblem: ApiError.nullable(),
 });
 export type SessionState = z.infer<typeof SessionState>;
 
@@ -67,9 +72,9 @@ export const contract = {
   /** First start: "who are you?" creates that person and works as them. */
   'session.begin': write(P.PersonCreate, SessionState),
   'session.setCurrentPerson': write(z.strictObject({ personId: Id }), SessionState),
-  'session.setLanguage': session(z.strictObject({ language: Language }), SessionState),
+  'session.setLanguage': exclusive(z.strictObject({ language: Language }), SessionState),
   /** Switch to the demo programme (its own database, filled on first open) or back. */
-  'session.openWorkspace': session(z.strictObject({ workspace: Workspace }), SessionState),
+  'session.openWorkspace': exclusive(z.strictObject({ workspace: Workspace }), SessionState),
 
   /** The programme of this database, or null before it is set up. */
   'programme.get': read(Empty, P.Programme.nullable()),
@@ -189,6 +194,15 @@ export const contract = {
   'measures.withdrawProgress': write(ByIdAtRev, M.ProgressUpdate),
 
   'history.list': read(HistoryList, Page(HistoryEntry)),
+
+  /** The backups of the user's programme (not of the demo), newest first, with their contents. */
+  'backups.list': read(Empty, B.BackupListing),
+  /** Backs up the programme now. */
+  'backups.create': exclusive(Empty, B.BackupCreated),
+  /** Puts a backup in place of the programme, after backing up the current state. */
+  'backups.restore': exclusive(B.BackupRestore, SessionState),
+  /** The second folder every backup is copied to (a USB stick, a synced folder), or none. */
+  'backups.setSecondFolder': exclusive(B.BackupSecondFolder, B.BackupListing),
 } satisfies Record<string, ChannelDef<ChannelKind, z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

@@ -22,6 +22,7 @@ import {
   omit,
 } from './common';
 import { AnswerEvidenceLink, evidenceList } from './evidence';
+import { FileName, MediaType } from './files';
 import { AuditMethod, AuditStatus, Rating, Severity } from './vocabulary';
 
 export const AuditFields = {
@@ -143,13 +144,8 @@ export type Attachment = z.infer<typeof Attachment>;
 export const AttachmentAdd = z.strictObject({
   auditId: Id,
   observationId: Id.nullable().default(null),
-  fileName: z
-    .string()
-    .trim()
-    .min(1)
-    .max(255)
-    .refine((n) => !/[\\/\0]/.test(n) && n !== '.' && n !== '..', 'A file name, not a path'),
-  mediaType: z.string().max(100).default('application/octet-stream'),
+  fileName: FileName,
+  mediaType: MediaType.default('application/octet-stream'),
   contentBase64: z.base64().max(70_000_000, 'Attachments are limited to 50 MB'),
   caption: z.string().max(1000).default(''),
   personalData: z.boolean().default(false),

@@ -3,6 +3,7 @@
  * every record carries (stable UUID, author, created/updated times, revision, archive mark).
  */
 import { z } from 'zod';
+import { Language } from './vocabulary';
 
 export const Id = z.uuid();
 export type Id = z.infer<typeof Id>;
@@ -12,21 +13,52 @@ export const IsoDate = z.iso.date();
 /** An instant with offset, `2026-03-01T10:15:00.000Z`. */
 export const Timestamp = z.iso.datetime({ offset: true });
 
-/** A short required text: trimmed, not empty. */
-export const Name = z.string().trim().min(1, 'Required').max(200);
-/** A longer free text; may be empty. */
-export const Text = z.string().max(20_000);
+/**
+ * The limits of text fields, in UTF-16 code units as JavaScript counts them (docs/limits.md
+ * lists which field has which; tests check each at its edge and one past it).
+ */
+export const LIMITS = {
+  /** Names and titles. */
+  name: 200,
+  /** Short lines: a department, an organisation, a location, an address. */
+  line: 500,
+  /** Free texts: notes, narratives, descriptions. */
+  text: 20_000,
+  /** An e-mail address (RFC 5321's path limit). */
+  email: 254,
+  /** A file name, as most file systems allow. */
+  fileName: 255,
+} as const;
 
 /**
- * Text in several languages, keyed by ISO 639-1 code: `{ en: 'Greeting', es: 'Saludo' }`.
- * At least one language must be present.
+ * Invisible characters: format characters (zero-width spaces and joiners, bidi marks), controls,
+ * separators and the blank Hangul fillers some keyboards produce.
+ */
+const INVISIBLE = /^[\p{Cf}\p{Cc}\p{Z}\u115F\u1160\u3164\uFFA0\u180E]*$/u;
+/** True when a text shows nothing at all (empty, spaces, or only invisible characters). */
+export const isInvisible = (s: string): boolean => INVISIBLE.test(s);
+
+/** A short required text: trimmed, not empty, not made only of invisible characters. */
+export const Name = z
+  .string()
+  .trim()
+  .min(1, 'Required')
+  .max(LIMITS.name)
+  .refine((s) => !isInvisible(s), 'Required');
+/** A longer free text; may be empty. */
+export const Text = z.string().max(LIMITS.text);
+
+/**
+ * Text in the languages the app knows (LANGUAGES: `en`, `es`): `{ en: 'Greeting', es: 'Saludo' }`.
+ * At least one language must be present; another key is refused, so a text holds at most
+ * 2 × 20,000 characters.
  */
 export const LocalizedText = z
-  .record(z.string().regex(/^[a-z]{2}$/, 'Language code of two letters'), z.string().max(20_000))
-  .refine((v) => Object.values(v).some((s) => s.trim().length > 0), 'At least one language is required');
+  .partialRecord(Language, z.string().max(LIMITS.text))
+  .refine((v) => Object.values(v).some((s) => s !== undefined && !isInvisible(s)), 'At least one language is required');
 export type LocalizedText = z.infer<typeof LocalizedText>;
 /** Like LocalizedText, but may be empty (`{}`): guidance, descriptions. */
-export const OptionalLocalizedText = z.record(z.string().regex(/^[a-z]{2}$/), z.string().max(20_000));
+export const OptionalLocalizedText = z.partialRecord(Language, z.string().max(LIMITS.text));
 
 /** Metadata of every stored record. */
 export const RecordMeta = z.object({

@@ -5,7 +5,19 @@
  * audits and measures belong to it without naming it.
  */
 import { z } from 'zod';
-import { Id, IsoDate, Name, RecordMeta, Rev, Text, LocalizedText, ListAll, GroundCode, partial } from './common';
+import {
+  Id,
+  IsoDate,
+  Name,
+  RecordMeta,
+  Rev,
+  Text,
+  LocalizedText,
+  ListAll,
+  GroundCode,
+  partial,
+  LIMITS,
+} from './common';
 import { Language, PersonRole } from './vocabulary';
 
 export const ProgrammeFields = {
@@ -53,7 +65,7 @@ export const PersonFields = {
   displayName: Name,
   role: PersonRole,
   code: PersonCode,
-  email: z.union([z.literal(''), z.email()]).default(''),
+  email: z.union([z.literal(''), z.email().max(LIMITS.email)]).default(''),
   organisation: z.string().trim().max(200).default(''),
   /** CAMUS certifies auditors after 40 hours of training. */
   certificationDate: IsoDate.nullable().default(null),

@@ -242,6 +242,20 @@ export const en = {
     recommendationFindingOtherAudit: 'A linked finding belongs to another audit.',
     measureDatesOrder: 'The due date is before the start date.',
     measureReasonRequired: 'Give a reason (note) for a delayed or cancelled measure.',
+    diskFull: 'The disk is full. Nothing was changed; free some space and try again.',
+    databaseInUse:
+      'The data folder {{folder}} is in use by another copy of Citizen Audit (or by `npm run browser`). Close it first.',
+    databaseForeign:
+      'The file {{file}} is not a Citizen Audit database (another application made it). It has not been changed; move it out of the data folder.',
+    databaseMissing:
+      'The database {{file}} is missing or empty, although this folder held data. Nothing has been replaced; restore a backup.',
+    databaseMissingWithBackup:
+      'The database {{file}} is missing or empty, although this folder held data. Nothing has been replaced; the newest good backup is {{backup}}.',
+    backupFailed: 'The backup could not be made ({{reason}}). Your data is untouched.',
+    backupNotFound: 'There is no backup named {{file}}.',
+    backupUnusable: 'The backup {{file}} cannot be used ({{reason}}).',
+    backupsOnlyMain: 'Backups are of your own programme; leave the demo first.',
+    backupFolderUnusable: 'Backups cannot be copied to {{folder}} ({{reason}}).',
   },
   vocab,
 };

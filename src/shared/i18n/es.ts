@@ -185,6 +185,20 @@ export const es: Translation = {
     recommendationFindingOtherAudit: 'Un hallazgo vinculado pertenece a otra auditoría.',
     measureDatesOrder: 'La fecha límite es anterior a la de inicio.',
     measureReasonRequired: 'Indique un motivo (nota) para una medida retrasada o cancelada.',
+    diskFull: 'El disco está lleno. No se ha cambiado nada; libere espacio y vuelva a intentarlo.',
+    databaseInUse:
+      'La carpeta de datos {{folder}} la está usando otra copia de Citizen Audit (o `npm run browser`). Ciérrela primero.',
+    databaseForeign:
+      'El archivo {{file}} no es una base de datos de Citizen Audit (lo creó otra aplicación). No se ha modificado; sáquelo de la carpeta de datos.',
+    databaseMissing:
+      'Falta la base de datos {{file}} o está vacía, aunque esta carpeta tenía datos. No se ha sustituido nada; restaure una copia de seguridad.',
+    databaseMissingWithBackup:
+      'Falta la base de datos {{file}} o está vacía, aunque esta carpeta tenía datos. No se ha sustituido nada; la copia de seguridad buena más reciente es {{backup}}.',
+    backupFailed: 'No se ha podido hacer la copia de seguridad ({{reason}}). Sus datos no se han tocado.',
+    backupNotFound: 'No hay ninguna copia de seguridad llamada {{file}}.',
+    backupUnusable: 'La copia de seguridad {{file}} no se puede usar ({{reason}}).',
+    backupsOnlyMain: 'Las copias de seguridad son de su propio programa; salga primero de la demostración.',
+    backupFolderUnusable: 'No se pueden copiar las copias de seguridad a {{folder}} ({{reason}}).',
   },
   vocab: {
     role: { auditor: 'Auditor/a', manager: 'Responsable', coordinator: 'Coordinador/a' },

@@ -15,12 +15,26 @@ import { contract, isChannel, type Channel } from '../../../shared/api/contract'
 import { AppError, type ApiError, type Envelope } from '../../../shared/api/errors';
 import { en } from '../../../shared/i18n/en';
 import { ruleMessage } from '../../../shared/i18n/rules';
+import { diskFull, isDiskFull } from '../files/durable';
+
+/** How much of a caller's key or field path an error message quotes (a key may be 20,000 characters). */
+export const QUOTE_MAX = 40;
+const quote = (s: string): string => (s.length > QUOTE_MAX ? `${s.slice(0, QUOTE_MAX)}…` : s);
 
 export function invalidInput(error: z.ZodError): AppError {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.') || '(input)';
-    fields[path] ??= issue.message;
+    // Paths and zod's messages may hold the caller's own keys: quote a short prefix of each.
+    const path = issue.path.map((p) => quote(String(p))).join('.') || '(input)';
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `Unrecognized key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys
+            .slice(0, 3)
+            .map((k) => `"${quote(k)}"`)
+            .join(', ')}${issue.keys.length > 3 ? ', …' : ''}`
+        : issue.message;
+    fields[path] ??= message;
+    if (Object.keys(fields).length >= 10) break;
   }
   const message = Object.entries(fields)
     .map(([k, v]) => `${k}: ${v}`)
@@ -31,6 +45,8 @@ export function invalidInput(error: z.ZodError): AppError {
 /** Maps anything thrown to the error half of an envelope. */
 export function toApiError(e: unknown, log: (e: unknown) => void = console.error): ApiError {
   if (e instanceof AppError) return e.toApiError();
+  // A full disk is the user's to fix, not a bug: said plainly, and the call changed nothing.
+  if (isDiskFull(e)) return diskFull().toApiError();
   const sqliteCode = (e as { code?: unknown } | null)?.code;
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
     // A rule the services did not catch first, refused by the database itself: a bug to log,
@@ -44,6 +60,24 @@ export function toApiError(e: unknown, log: (e: unknown) => void = console.error
   }
   log(e);
   return { code: 'internal', message: ruleMessage(en, 'internal', {}), rule: { key: 'internal', params: {} } };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
+/**
+ * The path of the first string (or key) in `value` holding a lone surrogate, or null. SQLite would
+ * store such a text as U+FFFD while the answer echoes the original, so the record and its history
+ * would differ from what was sent: it is refused as invalid input instead.
+ */
+export function illFormedText(value: unknown, path: string[] = [], depth = 0): string[] | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
+  if (depth > 20 || value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (LONE_SURROGATE.test(k)) return [...path, k];
+    const found = illFormedText(v, [...path, k], depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
 
 export interface Dispatcher {
@@ -63,6 +97,17 @@ export function createDispatcher(
       return {
         ok: false,
         error: { code: 'unknown_channel', message: `Unknown channel ${String(channel).slice(0, 80)}.` },
+      };
+    }
+    const illFormed = illFormedText(raw);
+    if (illFormed) {
+      const path = illFormed.map((p) => quote(p.replace(LONE_SURROGATE, '\uFFFD'))).join('.') || '(input)';
+      const message = 'Text that is not valid Unicode (a lone surrogate)';
+      return {
+        ok: false,
+        error: new AppError('invalid_input', `Invalid input — ${path}: ${message}`, {
+          fields: { [path]: message },
+        }).toApiError(),
       };
     }
     const parsed = contract[channel].input.safeParse(raw);

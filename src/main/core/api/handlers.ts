@@ -4,7 +4,8 @@
  * error. Handlers are thin: the input is already parsed; they call a service.
  *
  * A `read` handler gets a read-only database handle; a `write` handler a writable one, inside
- * the call's transaction; a `session` handler only the session (it switches databases).
+ * the call's transaction; an `exclusive` handler no database at all, only the controls of the
+ * session and the backups (it may switch or replace the database).
  */
 import type { Channel, Contract, Output, ParsedInput } from '../../../shared/api/contract';
 import type { ReadContext, ServiceContext } from '../services/context';
@@ -15,16 +16,19 @@ import { attachments, audits, observations, situationTests } from '../services/a
 import { findings, recommendations } from '../services/findings';
 import { measures } from '../services/actionPlan';
 import { session, type SessionControl } from '../services/session';
+import { backups, type BackupControl } from '../services/backups';
 
-export type ReadHandlerContext = ReadContext & { session: SessionControl };
-export type WriteHandlerContext = ServiceContext & { session: SessionControl };
-export type SessionHandlerContext = { session: SessionControl };
+/** What every handler may reach besides the database: the session and the backups. */
+export type Controls = { session: SessionControl; backups: BackupControl };
+export type ReadHandlerContext = ReadContext & Controls;
+export type WriteHandlerContext = ServiceContext & Controls;
+export type ExclusiveHandlerContext = Controls;
 
 export type Handler<C extends Channel> = Contract[C]['kind'] extends 'read'
   ? (ctx: ReadHandlerContext, input: ParsedInput<C>) => Output<C>
   : Contract[C]['kind'] extends 'write'
     ? (ctx: WriteHandlerContext, input: ParsedInput<C>) => Output<C>
-    : (ctx: SessionHandlerContext, input: ParsedInput<C>) => Promise<Output<C>>;
+    : (ctx: ExclusiveHandlerContext, input: ParsedInput<C>) => Promise<Output<C>>;
 
 export const HANDLERS: { [C in Channel]: Handler<C> } = {
   'session.get': session.get,
@@ -133,4 +137,9 @@ export const HANDLERS: { [C in Channel]: Handler<C> } = {
   'measures.withdrawProgress': measures.withdrawProgress,
 
   'history.list': (ctx, input) => listHistory(ctx.db, input),
+
+  'backups.list': backups.list,
+  'backups.create': backups.create,
+  'backups.restore': backups.restore,
+  'backups.setSecondFolder': backups.setSecondFolder,
 };

@@ -17,6 +17,7 @@ import type {
 import { needsJustification } from '../../../shared/domain/findings';
 import type { EvidenceLink } from '../../../shared/domain/evidence';
 import type { LocalizedText, Paged } from '../../../shared/domain/common';
+import { Language } from '../../../shared/domain/vocabulary';
 import type { ReadableDB } from '../db/handles';
 import { pageWhere, queryRecords, type Paging } from '../repositories/table';
 import { AUDIT, FINDING, MANAGEMENT_RESPONSE, RECOMMENDATION, SERVICE } from '../repositories/specs';
@@ -66,7 +67,8 @@ const answerRecord = recordService(MANAGEMENT_RESPONSE, managementResponseRules)
 
 /** The text in the programme's language, or the first language it has. */
 function inLanguage(text: LocalizedText, language: string): string {
-  return text[language]?.trim() || Object.values(text).find((s) => s.trim()) || '';
+  const wanted = Language.safeParse(language);
+  return (wanted.success ? text[wanted.data]?.trim() : '') || Object.values(text).find((s) => s?.trim()) || '';
 }
 
 export const findings = {

@@ -83,7 +83,7 @@ describe('a backup restored into an empty folder equals the original', () => {
     await programmeWithAttachments(core);
     const usb = tmp('ca-usb-');
     await core.call('backups.setSecondFolder', { folder: usb });
-    const made = await core.call('backups.create', {});
+    const made = await core.call('backups.take', {});
     expect(made.secondFolderError).toBeNull();
     const original = dumpDatabase(databaseOf(core));
     const originalFiles = filesUnder(join(core.dataDir, 'attachments'));
@@ -109,7 +109,7 @@ describe('a backup restored into an empty folder equals the original', () => {
     const core = testCore();
     await loadDemo(core.call);
     expect(core.changes()).toBeGreaterThan(1000);
-    const made = await core.call('backups.create', {});
+    const made = await core.call('backups.take', {});
     const original = dumpDatabase(databaseOf(core));
     core.close();
 
@@ -131,7 +131,7 @@ describe('backups through the API', () => {
   it('back up now, list with counts, restore after backing up the current state', async () => {
     const core = testCore();
     await programmeWithAttachments(core);
-    const first = await core.call('backups.create', {});
+    const first = await core.call('backups.take', {});
     expect(first.backup).toMatchObject({ reason: 'manual', location: 'local' });
     expect(first.backup.counts.attachment).toBe(4);
     expect(first.backup.size).toBeGreaterThan(0);
@@ -159,7 +159,7 @@ describe('backups through the API', () => {
     );
     await expectError(core.call('backups.restore', { file: '../citizen-audit.sqlite' }), 'invalid_input');
     await core.call('session.openWorkspace', { workspace: 'demo' });
-    await expectError(core.call('backups.create', {}), 'rule_violation', /leave the demo/);
+    await expectError(core.call('backups.take', {}), 'rule_violation', /leave the demo/);
     core.cleanup();
   });
 
@@ -168,7 +168,7 @@ describe('backups through the API', () => {
     await programmeWithAttachments(core);
     const usb = tmp('ca-usb-');
     await core.call('backups.setSecondFolder', { folder: usb });
-    const made = await core.call('backups.create', {});
+    const made = await core.call('backups.take', {});
     expect(readdirSync(usb)).toContain(made.backup.file);
     expect(Object.keys(filesUnder(join(usb, 'attachments')))).toHaveLength(4);
 
@@ -177,7 +177,7 @@ describe('backups through the API', () => {
     await core.call('backups.setSecondFolder', { folder: gone });
     rmSync(gone, { recursive: true });
     writeFileSync(gone, 'not a folder');
-    const again = await core.call('backups.create', {});
+    const again = await core.call('backups.take', {});
     expect(again.secondFolderError).toMatch(/./);
     expect(existsSync(join(core.dataDir, 'backups', again.backup.file))).toBe(true);
     expect((await core.call('backups.list', {})).secondFolderError).toMatch(/./);
@@ -193,13 +193,13 @@ describe('backups through the API', () => {
   it('copies only attachments the pool does not hold yet', async () => {
     const core = testCore();
     await programmeWithAttachments(core);
-    await core.call('backups.create', {});
+    await core.call('backups.take', {});
     const pool = join(core.dataDir, 'backups', 'attachments');
     const mtimes = Object.fromEntries(
       Object.keys(filesUnder(pool)).map((f) => [f, statSync(join(pool, f)).mtimeMs] as const),
     );
     expect(Object.keys(mtimes)).toHaveLength(4);
-    await core.call('backups.create', {});
+    await core.call('backups.take', {});
     for (const [f, t] of Object.entries(mtimes)) expect(statSync(join(pool, f)).mtimeMs).toBe(t);
     core.cleanup();
   });

@@ -492,6 +492,7 @@ const RULE_BREAKS: { [C in Channel]?: RuleBreak } = {
 };
 
 const READ_INPUTS: { [C in Channel]?: () => Input<C> } = {
+  'backups.list': () => ({}),
   'session.get': () => ({}),
   'programme.get': () => ({}),
   'services.list': () => ({ includeArchived: true }),

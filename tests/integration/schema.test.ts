@@ -80,14 +80,14 @@ describe('indexes', () => {
 });
 
 describe('the contract', () => {
-  it('declares for every channel whether it reads, writes or changes the session', () => {
+  it('declares for every channel whether it reads, writes or runs exclusively (session, backups)', () => {
     for (const c of CHANNELS) expect(CHANNEL_KINDS, c).toContain(contract[c].kind);
     const kinds = Object.fromEntries(
       CHANNEL_KINDS.map((k) => [k, CHANNELS.filter((c) => contract[c].kind === k).length]),
     );
     expect(kinds.read).toBeGreaterThan(20);
     expect(kinds.write).toBeGreaterThan(40);
-    expect(kinds.session).toBe(2);
+    expect(kinds.exclusive).toBe(5);
   });
 
   it('keeps plain create/update/archive for plain records only; domain verbs elsewhere', () => {

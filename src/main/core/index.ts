@@ -143,8 +143,9 @@ export function openCore(options: CoreOptions): Core {
   /** The daily backup of the user's programme, when due. A failure is kept to be shown, never thrown. */
   const backUpIfDue = () => {
     lastBackupCheck = Date.now();
-    if (ws.name !== 'main' || !backupDue(ws.backupDir, new Date())) return;
+    if (ws.name !== 'main') return;
     try {
+      if (!backupDue(ws.backupDir, new Date())) return;
       backUp(ws, 'daily');
       backupProblem = null;
     } catch (e) {
@@ -213,7 +214,7 @@ export function openCore(options: CoreOptions): Core {
         secondFolderError,
       };
     },
-    create() {
+    take() {
       const result = backUp(requireMain(), 'manual');
       backupProblem = null;
       const { protectedFile } = backupsToKeep(listBackups(ws.backupDir), result.backup.records);

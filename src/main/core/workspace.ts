@@ -8,7 +8,7 @@
  * the newest good backup) rather than replaced by an empty programme. The main workspace is
  * backed up before any migration.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { en } from '../../shared/i18n/en';
@@ -47,7 +47,11 @@ export function workspaceDir(dataDir: string, name: WorkspaceName): string {
 
 export const DATABASE_FILE = 'citizen-audit.sqlite';
 
-const nonEmpty = (dir: string): boolean => existsSync(dir) && readdirSync(dir).length > 0;
+/** True for a folder with entries, or for anything else at that path (a file where a folder was). */
+const nonEmpty = (dir: string): boolean => {
+  if (!existsSync(dir)) return false;
+  return !statSync(dir).isDirectory() || readdirSync(dir).length > 0;
+};
 
 /** True when the folder shows a database lived there: a WAL, backups or attachments. */
 export function showsPriorData(dir: string, file = join(dir, DATABASE_FILE)): boolean {

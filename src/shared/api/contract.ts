@@ -198,7 +198,7 @@ export const contract = {
   /** The backups of the user's programme (not of the demo), newest first, with their contents. */
   'backups.list': read(Empty, B.BackupListing),
   /** Backs up the programme now. */
-  'backups.create': exclusive(Empty, B.BackupCreated),
+  'backups.take': exclusive(Empty, B.BackupCreated),
   /** Puts a backup in place of the programme, after backing up the current state. */
   'backups.restore': exclusive(B.BackupRestore, SessionState),
   /** The second folder every backup is copied to (a USB stick, a synced folder), or none. */

@@ -6,7 +6,7 @@
  * Changing the status means recording progress.
  */
 import { z } from 'zod';
-import { Id, IsoDate, Name, RecordMeta, Rev, Text, ListAll, partial } from './common';
+import { Id, IsoDate, Name, RecordMeta, Rev, Text, ListAll, partial, LIMITS } from './common';
 import { ActionArea, MeasureStatus, MEASURE_STATUSES_NEEDING_REASON } from './vocabulary';
 
 export const MeasureFields = {
@@ -14,7 +14,7 @@ export const MeasureFields = {
   description: Text.default(''),
   actionArea: ActionArea,
   recommendationIds: z.array(Id).max(50).default([]),
-  department: z.string().trim().max(200).default(''),
+  department: z.string().trim().max(LIMITS.name).default(''),
   responsibleId: Id.nullable().default(null),
   startDate: IsoDate.nullable().default(null),
   dueDate: IsoDate.nullable().default(null),

@@ -20,6 +20,7 @@ import {
   GroundCodes,
   partial,
   omit,
+  LIMITS,
 } from './common';
 import { AnswerEvidenceLink, evidenceList } from './evidence';
 import { FileName, MediaType } from './files';
@@ -52,7 +53,7 @@ export const AuditUpdate = z.strictObject({
 export const AuditList = ListAll.extend({ serviceId: Id.optional(), status: AuditStatus.optional() });
 
 /** The value of an answer: a rating for rating/yes_no criteria, or a number, choice or text. */
-export const AnswerValue = z.union([z.number(), z.string().max(20_000)]).nullable();
+export const AnswerValue = z.union([z.number(), z.string().max(LIMITS.text)]).nullable();
 
 export const ResponseFields = {
   auditId: Id,
@@ -108,9 +109,9 @@ export const ObservationFields = {
   auditId: Id,
   authorId: Id,
   observedAt: Timestamp,
-  location: z.string().trim().max(500).default(''),
+  location: z.string().trim().max(LIMITS.line).default(''),
   method: AuditMethod,
-  narrative: z.string().trim().min(1, 'Required').max(20_000),
+  narrative: z.string().trim().min(1, 'Required').max(LIMITS.text),
   grounds: GroundCodes.default([]),
   severity: Severity.nullable().default(null),
   criterionIds: z.array(Id).max(100).default([]),

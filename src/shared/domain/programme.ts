@@ -23,12 +23,12 @@ import { Language, PersonRole } from './vocabulary';
 export const ProgrammeFields = {
   name: Name,
   city: Name,
-  coordinatingOffice: z.string().trim().max(200).default(''),
+  coordinatingOffice: z.string().trim().max(LIMITS.name).default(''),
   periodStart: IsoDate.nullable().default(null),
   periodEnd: IsoDate.nullable().default(null),
   defaultLanguage: Language.default('en'),
   /** Text printed on report covers, e.g. the council's name. */
-  reportBranding: z.string().trim().max(500).default(''),
+  reportBranding: z.string().trim().max(LIMITS.line).default(''),
 };
 export const Programme = RecordMeta.extend(ProgrammeFields);
 export type Programme = z.infer<typeof Programme>;
@@ -44,8 +44,8 @@ export const ProgrammeUpdate = z
 
 export const ServiceFields = {
   name: Name,
-  department: z.string().trim().max(200).default(''),
-  address: z.string().trim().max(500).default(''),
+  department: z.string().trim().max(LIMITS.name).default(''),
+  address: z.string().trim().max(LIMITS.line).default(''),
   description: Text.default(''),
   managerId: Id.nullable().default(null),
 };
@@ -66,7 +66,7 @@ export const PersonFields = {
   role: PersonRole,
   code: PersonCode,
   email: z.union([z.literal(''), z.email().max(LIMITS.email)]).default(''),
-  organisation: z.string().trim().max(200).default(''),
+  organisation: z.string().trim().max(LIMITS.name).default(''),
   /** CAMUS certifies auditors after 40 hours of training. */
   certificationDate: IsoDate.nullable().default(null),
 };

@@ -139,7 +139,7 @@ export const HANDLERS: { [C in Channel]: Handler<C> } = {
   'history.list': (ctx, input) => listHistory(ctx.db, input),
 
   'backups.list': backups.list,
-  'backups.create': backups.create,
+  'backups.take': backups.take,
   'backups.restore': backups.restore,
   'backups.setSecondFolder': backups.setSecondFolder,
 };

@@ -26,7 +26,7 @@ import { ruleMessage } from '../../../shared/i18n/rules';
 import type { ReadableDB } from '../db/handles';
 import { APPLICATION_ID } from '../db/open';
 import { LATEST_VERSION } from '../db/migrations';
-import { copyFileDurably, diskFull, ensurePrivateDir, fsyncDir, isDiskFull } from '../files/durable';
+import { copyFileDurably, diskFull, ensurePrivateDir, ensurePrivateFile, fsyncDir, isDiskFull } from '../files/durable';
 
 export const BACKUP_REASONS = ['daily', 'manual', 'before-migration', 'before-restore'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
@@ -80,6 +80,15 @@ function failure(
   return new AppError('backup_failed', ruleMessage(en, key, params), { rule: { key, params } });
 }
 
+/** Removes a leftover file; where even that fails (the folder is gone or is a file), there is nothing to remove. */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Nothing was written there.
+  }
+}
+
 /** Row counts of the counted tables (those a database of an older schema lacks count 0). */
 export function countRecords(db: ReadableDB | Database.Database): Record<string, number> {
   const present = new Set(
@@ -126,7 +135,8 @@ function parseName(file: string): { takenAt: string; reason: BackupReason } | nu
 
 /** The backups in a folder, newest first, each checked; damaged ones are left out. */
 export function listBackups(backupDir: string): BackupInfo[] {
-  if (!existsSync(backupDir)) return [];
+  // No folder, or a file where it should be: no backups there (a backup will say what is wrong).
+  if (!existsSync(backupDir) || !statSync(backupDir).isDirectory()) return [];
   const out: BackupInfo[] = [];
   for (const file of readdirSync(backupDir)) {
     const named = parseName(file);
@@ -175,14 +185,16 @@ function fillPool(shas: readonly string[], fromDir: string, pool: string): void 
 
 /** Takes a backup of the open database and its attachments. Throws `backup_failed` or `disk_full`. */
 export function takeBackup(target: BackupTarget, now: Date, reason: BackupReason): BackupResult {
-  ensurePrivateDir(target.backupDir);
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const file = `${PREFIX}${stamp}-${reason}.sqlite`;
   const final = join(target.backupDir, file);
   const partial = join(target.backupDir, `.partial-${crypto.randomUUID()}.sqlite`);
   let info: BackupInfo;
   try {
+    ensurePrivateDir(target.backupDir);
     const expected = countRecords(target.db);
+    // Made empty and private first: VACUUM INTO fills an empty file, so the copy is never readable by others.
+    ensurePrivateFile(partial);
     target.db.prepare('VACUUM INTO ?').run(partial);
     const { schema, counts, shas } = inspect(partial);
     for (const t of COUNTED_TABLES) {
@@ -202,7 +214,7 @@ export function takeBackup(target: BackupTarget, now: Date, reason: BackupReason
       records: total(counts),
     };
   } catch (e) {
-    rmSync(partial, { force: true });
+    removeQuietly(partial);
     if (e instanceof AppError) throw e;
     if (isDiskFull(e)) throw diskFull();
     throw failure('backupFailed', { reason: e instanceof Error ? e.message : String(e) });

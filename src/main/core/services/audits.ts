@@ -8,7 +8,8 @@
  * comes from the same audit.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { ensurePrivateDir, writeFileDurably } from '../files/durable';
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import type {
@@ -342,19 +343,16 @@ export const attachmentPath = (attachmentsDir: string, sha256: string): string =
   join(attachmentsDir, sha256.slice(0, 2), sha256);
 
 /**
- * Writes bytes under their hash (`attachments/ab/abcdef…`): to a temporary name, flushed, then
- * renamed, so a crash never leaves a half-written file under a valid hash.
+ * Writes bytes under their hash (`attachments/ab/abcdef…`), whole or not at all: through a
+ * temporary name, flushed, renamed, the folder flushed (files/durable.ts), readable by the user
+ * only. A full disk answers `disk_full` and leaves no temporary file.
  */
 function storeBytes(ctx: ServiceContext, sha256: string, bytes: Buffer): void {
   const file = attachmentPath(ctx.attachmentsDir, sha256);
   if (existsSync(file)) return;
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${ctx.newId()}.tmp`;
-  writeFileSync(tmp, bytes);
-  const fd = openSync(tmp, 'r');
-  fsyncSync(fd);
-  closeSync(fd);
-  renameSync(tmp, file);
+  ensurePrivateDir(ctx.attachmentsDir);
+  ensurePrivateDir(dirname(file));
+  writeFileDurably(file, bytes);
 }
 
 const attachmentRecord = recordService(ATTACHMENT, attachmentRules);

@@ -10,7 +10,7 @@ import type { SessionControl } from './session';
 export interface BackupControl {
   list(): BackupListing;
   /** A backup taken at the user's request. */
-  create(): z.output<typeof BackupCreated>;
+  take(): z.output<typeof BackupCreated>;
   /** Backs up the current state, then puts `file` (from `location`) in its place and reopens the programme. */
   restore(file: string, location: BackupLocation): Promise<void>;
   /** The second folder (checked to be writable), or null. */
@@ -21,7 +21,7 @@ type Ctx = { session: SessionControl; backups: BackupControl };
 
 export const backups = {
   list: (ctx: Ctx): BackupListing => ctx.backups.list(),
-  create: (ctx: Ctx) => Promise.resolve(ctx.backups.create()),
+  take: (ctx: Ctx) => Promise.resolve(ctx.backups.take()),
   async restore(ctx: Ctx, input: { file: string; location: BackupLocation }) {
     await ctx.backups.restore(input.file, input.location);
     return ctx.session.state();

@@ -10,7 +10,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
 import { AppError } from '../shared/api/errors';
+import { restoreNewestBackup } from './core/backup/backups';
 import { startCoreHost, type CoreHost } from './core/host/client';
+import { DATABASE_FILE } from './core/workspace';
 import { registerApi } from './shell/ipc';
 import { buildAppMenu } from './shell/menu';
 import { installSecurity, secureSession } from './shell/security';
@@ -96,14 +98,45 @@ function failStartup(title: string, message: string): void {
   app.exit(1);
 }
 
+/** The refusals whose message tells the user what is wrong and what to do; nothing was changed. */
+const EXPLAINED = new Set(['database_too_new', 'database_corrupt', 'database_foreign', 'database_in_use']);
+
+/**
+ * The database is missing or empty although the folder held a programme: never start on a new
+ * empty one. Offer the newest good backup; put it in place only if the user says so.
+ */
+function offerNewestBackup(dataDir: string, error: AppError): boolean {
+  const backup = typeof error.rule?.params.backup === 'string' ? error.rule.params.backup : '';
+  if (!backup) return false;
+  const choice = dialog.showMessageBoxSync({
+    type: 'warning',
+    title: `${WINDOW_TITLE} cannot find its data`,
+    message: error.message,
+    detail: `Restore the newest good backup (${backup})? Nothing else will be changed.`,
+    buttons: ['Restore the backup', 'Quit'],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  if (choice !== 0) return false;
+  restoreNewestBackup(dataDir, join(dataDir, DATABASE_FILE));
+  return true;
+}
+
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
-  const host = startCoreHost({ workerFile: CORE_WORKER_PATH, dataDir });
+  let host = startCoreHost({ workerFile: CORE_WORKER_PATH, dataDir });
   try {
-    await host.ready();
+    try {
+      await host.ready();
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'database_missing' && offerNewestBackup(dataDir, error)))
+        throw error;
+      host = startCoreHost({ workerFile: CORE_WORKER_PATH, dataDir });
+      await host.ready();
+    }
     core = host;
   } catch (error) {
-    if (error instanceof AppError && (error.code === 'database_too_new' || error.code === 'database_corrupt')) {
+    if (error instanceof AppError && (EXPLAINED.has(error.code) || error.code === 'database_missing')) {
       // The core's message says what is wrong and what to do; nothing has been changed.
       failStartup(`${WINDOW_TITLE} cannot open its data`, error.message);
     } else {

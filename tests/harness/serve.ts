@@ -3,10 +3,15 @@
  *   npx electron-vite build
  *   npx tsx tests/harness/serve.ts --data /tmp/ca-data --port 5180
  * then open the printed URL in a browser. Ctrl+C stops it. The data folder is `--data`, else
- * CITIZEN_AUDIT_DATA_DIR (as the app honours it), else `.data`.
+ * CITIZEN_AUDIT_DATA_DIR (as the app honours it), else `.data`. When the core refuses the folder
+ * (in use, not ours, database missing…) its message is printed and the process exits 1; a missing
+ * database is brought back from the newest good backup with `--restore-newest-backup`.
  */
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { restoreNewestBackup } from '../../src/main/core/backup/backups';
+import { DATABASE_FILE } from '../../src/main/core/workspace';
+import { AppError } from '../../src/shared/api/errors';
 import { parseArgs } from 'node:util';
 import { startHarness } from './server';
 
@@ -15,6 +20,7 @@ const { values } = parseArgs({
     data: { type: 'string' },
     port: { type: 'string', default: '0' },
     renderer: { type: 'string' },
+    'restore-newest-backup': { type: 'boolean', default: false },
   },
 });
 
@@ -31,11 +37,24 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const dataDir = resolve(data);
 mkdirSync(dataDir, { recursive: true });
-const harness = await startHarness({
-  dataDir,
-  port,
-  ...(values.renderer ? { rendererDir: resolve(values.renderer) } : {}),
-});
+if (values['restore-newest-backup']) {
+  const used = restoreNewestBackup(dataDir, join(dataDir, DATABASE_FILE));
+  console.log(`Restored ${used.file}`);
+}
+let harness: Awaited<ReturnType<typeof startHarness>>;
+try {
+  harness = await startHarness({
+    dataDir,
+    port,
+    ...(values.renderer ? { rendererDir: resolve(values.renderer) } : {}),
+  });
+} catch (e) {
+  if (!(e instanceof AppError)) throw e;
+  console.error(e.message);
+  if (e.code === 'database_missing' && e.rule?.params.backup)
+    console.error('Run again with --restore-newest-backup to put that backup in place.');
+  process.exit(1);
+}
 console.log(`Citizen Audit (http harness) at ${harness.url}  data: ${dataDir}`);
 
 const stop = () => {

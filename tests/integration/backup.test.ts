@@ -182,11 +182,17 @@ describe('backups through the API', () => {
     expect(existsSync(join(core.dataDir, 'backups', again.backup.file))).toBe(true);
     expect((await core.call('backups.list', {})).secondFolderError).toMatch(/./);
 
-    // A second folder that cannot be used is refused when it is chosen, naming the field.
+    // A second folder that cannot be used is refused when it is chosen, naming the field…
     await expect(core.call('backups.setSecondFolder', { folder: join(gone, 'inside') })).rejects.toMatchObject({
       code: 'rule_violation',
       field: 'folder',
     });
+    // …also where Node's recursive mkdir would never return (under /proc on Linux).
+    if (process.platform === 'linux')
+      await expect(core.call('backups.setSecondFolder', { folder: '/proc/no-such-place/usb' })).rejects.toMatchObject({
+        code: 'rule_violation',
+        field: 'folder',
+      });
     core.cleanup();
   });
 

@@ -13,6 +13,7 @@ export const keys = {
   services: (input: Input<'services.list'>) => ['services', input] as const,
   people: (input: Input<'people.list'>) => ['people', input] as const,
   grounds: ['grounds'] as const,
+  backups: ['backups'] as const,
 };
 
 export function useSession() {

@@ -3,7 +3,9 @@
  * person), the navigation built from `NAV`, and the demo banner while the demo is open.
  */
 import { Alert, AppShell, Badge, Button, Group, NavLink, Text } from '@mantine/core';
-import { NavLink as RouterNavLink, useLocation } from 'react-router';
+import { Link as RouterLink, NavLink as RouterNavLink, useLocation } from 'react-router';
+import { resources } from '../../shared/i18n';
+import { ruleMessage } from '../../shared/i18n/rules';
 import { useTranslation } from 'react-i18next';
 import type { SessionState } from '../../shared/api/contract';
 import { useApiMutation } from '../api/hooks';
@@ -83,6 +85,26 @@ export function Shell({ session, children }: { session: SessionState; children: 
                 loading={openWorkspace.isPending}
               >
                 {t('app.backToMine')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        {session.backupProblem && !demo && location.pathname !== '/backups' && (
+          <Alert color="red" variant="light" mb="lg" role="alert" data-testid="backup-problem-banner">
+            <Group justify="space-between" wrap="nowrap">
+              <Text size="sm">
+                {t('backups.problemBanner', {
+                  message: session.backupProblem.rule
+                    ? ruleMessage(
+                        resources[session.language].translation,
+                        session.backupProblem.rule.key,
+                        session.backupProblem.rule.params,
+                      )
+                    : session.backupProblem.message,
+                })}
+              </Text>
+              <Button size="xs" color="red" variant="light" component={RouterLink} to="/backups">
+                {t('backups.open')}
               </Button>
             </Group>
           </Alert>

@@ -3,13 +3,14 @@
  * are built from: a screen that works is added here with one line, and only then does it appear.
  */
 import type { ComponentType } from 'react';
+import { BackupsScreen } from '../screens/BackupsScreen';
 import { PeopleScreen } from '../screens/PeopleScreen';
 import { ProgrammeScreen } from '../screens/ProgrammeScreen';
 import { ServicesScreen } from '../screens/ServicesScreen';
 
 export interface NavEntry {
   path: string;
-  labelKey: 'nav.programme' | 'nav.services' | 'nav.people';
+  labelKey: 'nav.programme' | 'nav.services' | 'nav.people' | 'nav.backups';
   screen: ComponentType;
 }
 
@@ -17,4 +18,5 @@ export const NAV: readonly NavEntry[] = [
   { path: '/programme', labelKey: 'nav.programme', screen: ProgrammeScreen },
   { path: '/services', labelKey: 'nav.services', screen: ServicesScreen },
   { path: '/people', labelKey: 'nav.people', screen: PeopleScreen },
+  { path: '/backups', labelKey: 'nav.backups', screen: BackupsScreen },
 ];

@@ -16,16 +16,34 @@ import {
   openSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import { en } from '../../../shared/i18n/en';
 import { ruleMessage } from '../../../shared/i18n/rules';
 
-/** Makes a folder (and its parents) readable by the user only. */
+/**
+ * Makes a folder (and its missing parents) readable by the user only. The missing levels are made
+ * one by one rather than with `mkdirSync(…, { recursive: true })`, which loops forever on some
+ * file systems (under `/proc` on Linux it never returns): a folder the user types must fail
+ * cleanly, not hang the core.
+ */
 export function ensurePrivateDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const missing: string[] = [];
+  for (let at = resolve(dir); !existsSync(at); at = dirname(at)) {
+    missing.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const level of missing) {
+    try {
+      mkdirSync(level, { mode: 0o700 });
+    } catch (e) {
+      // Made meanwhile by someone else: fine if it is a folder.
+      if ((e as { code?: unknown }).code !== 'EEXIST' || !statSync(level).isDirectory()) throw e;
+    }
+  }
   try {
     chmodSync(dir, 0o700);
   } catch {

@@ -26,6 +26,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { AppError } from '../../src/shared/api/errors';
 import { openDatabase } from '../../src/main/core/db/open';
+import { listBackups } from '../../src/main/core/backup/backups';
 import { auditSetup, databaseOf, dumpDatabase, testCore, withProgramme } from './helpers/core';
 
 const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
@@ -278,6 +279,13 @@ describe('a full disk', () => {
       expect(leftovers(dataDir)).toEqual([]);
       expect(leftovers(join(dataDir, 'attachments'))).toEqual([]);
       expect(leftovers(join(dataDir, 'backups'))).toEqual([]);
+      // Every backup file there is a good one: the failed backup left no empty or partial copy.
+      const sqliteFiles = readdirSync(join(dataDir, 'backups')).filter((f) => f.endsWith('.sqlite'));
+      expect(
+        listBackups(join(dataDir, 'backups'))
+          .map((b) => b.file)
+          .sort(),
+      ).toEqual(sqliteFiles.sort());
 
       // Space comes back: the work goes on, and everything acknowledged is there.
       rmSync(filler);

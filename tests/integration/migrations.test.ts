@@ -320,3 +320,54 @@ describe('0020-relations', () => {
     after.close();
   });
 });
+
+describe('0030-ownership-and-changes', () => {
+  it('marks a schema-20 database as ours and keeps its history, which records only changes from then on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ca-mig30-'));
+    const file = join(dir, 'citizen-audit.sqlite');
+    // A database of schema 20 (no application id yet) holding a person and its history.
+    const db = asWritable(new Database(file));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 20),
+    );
+    expect(db.pragma('application_id', { simple: true })).toBe(0);
+    const at = '2026-03-01T09:00:00.000Z';
+    const id = '00000000-0000-4000-8000-000000000001';
+    db.prepare(
+      `INSERT INTO person (id, display_name, role, code, email, organisation, certification_date, created_at, updated_at, created_by, updated_by, rev, archived_at)
+       VALUES (?, 'Ana Auditor', 'coordinator', 'AUD-01', '', '', NULL, ?, ?, NULL, NULL, 1, NULL)`,
+    ).run(id, at, at);
+    db.prepare(
+      `INSERT INTO history (at, person_id, entity, entity_id, action, before, after) VALUES (?, NULL, 'person', ?, 'create', NULL, ?)`,
+    ).run(at, id, JSON.stringify({ id, displayName: 'Ana Auditor' }));
+    db.prepare(`INSERT INTO app_setting (key, value) VALUES ('current_person_id', ?)`).run(id);
+    expect(currentVersion(db)).toBe(20);
+    db.close();
+
+    const core = openCore({ dataDir: dir });
+    try {
+      const migrated = new Database(file, { readonly: true });
+      expect(migrated.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+      expect(migrated.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+      const rows = migrated.prepare(`SELECT entity, action, after, changes FROM history ORDER BY seq`).all();
+      expect(rows).toEqual([
+        {
+          entity: 'person',
+          action: 'create',
+          after: JSON.stringify({ id, displayName: 'Ana Auditor' }),
+          changes: null,
+        },
+      ]);
+      migrated.close();
+      // The person reads back, and an update now records only what changed.
+      const p = await core.call('people.get', { id });
+      expect(p.displayName).toBe('Ana Auditor');
+      await core.call('people.update', { id, rev: p.rev, organisation: 'Equality office' });
+      const entries = (await core.call('history.list', { entityId: id })).items;
+      expect(entries.find((e) => e.action === 'update')?.changes).toEqual({ organisation: ['', 'Equality office'] });
+    } finally {
+      core.close();
+    }
+  });
+});

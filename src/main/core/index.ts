@@ -18,6 +18,7 @@ import { backupDir, backupIfDue } from './db/backup';
 import { getRecord } from './repositories/table';
 import { PERSON } from './repositories/specs';
 import { currentProgramme } from './services/programme';
+import { currentPerson } from './services/context';
 import type { SessionControl, WorkspaceName } from './services/session';
 import { DATABASE_FILE, openWorkspace, systemClock, workspaceDir, type Clock, type Workspace } from './workspace';
 
@@ -135,10 +136,14 @@ export function openCore(options: CoreOptions): Core {
 
   const dispatcherFor = (current: () => Workspace, switchTo: (name: WorkspaceName) => Promise<void>) => {
     const session = sessionOf(current, switchTo);
-    return createDispatcher((channel, input) => runOn(current(), session, channel, input), {
-      checkOutputs: options.checkOutputs ?? false,
-      log: options.log,
-    });
+    return createDispatcher(
+      (channel, input) => runOn(current(), session, channel, input),
+      () => currentPerson(current().context()).role,
+      {
+        checkOutputs: options.checkOutputs ?? false,
+        log: options.log,
+      },
+    );
   };
 
   /**

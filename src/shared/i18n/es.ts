@@ -185,6 +185,17 @@ export const es: Translation = {
     recommendationFindingOtherAudit: 'Un hallazgo vinculado pertenece a otra auditoría.',
     measureDatesOrder: 'La fecha límite es anterior a la de inicio.',
     measureReasonRequired: 'Indique un motivo (nota) para una medida retrasada o cancelada.',
+    sessionFirstCoordinator: 'La primera persona configura el programa, así que empieza como su coordinador/a.',
+    forbiddenCoordinatorOnly: 'Solo un/a coordinador/a puede hacer esto; está trabajando como {{role}}.',
+    forbiddenRole: 'Trabajando como {{role}}, no puede hacer esto.',
+    forbiddenNotInTeam: 'Solo las personas auditoras del equipo de esta auditoría pueden hacer esto.',
+    forbiddenNotYours: 'Solo quien registró este elemento ({{entity}}) puede cambiarlo.',
+    forbiddenNotLead:
+      'Solo la persona auditora principal o un/a coordinador/a puede decidir los resultados del equipo.',
+    forbiddenNotYourService: 'Este elemento ({{entity}}) trata de un servicio del que no es responsable.',
+    forbiddenNotResponsible: 'Solo la persona responsable de la medida o un/a coordinador/a puede registrar su avance.',
+    lastCoordinator:
+      '{{code}} es la última persona coordinadora del programa; nombre antes a otra persona coordinadora.',
   },
   vocab: {
     role: { auditor: 'Auditor/a', manager: 'Responsable', coordinator: 'Coordinador/a' },

@@ -58,7 +58,27 @@ function checkUniqueCode(db: ReadableDB, p: Person): void {
   if (clash) throw rule('personCodeTaken', { code: p.code }, 'code');
 }
 
-export const personRules: Rules<Person> = { check: (db, p) => checkUniqueCode(db, p) };
+/** True when no active coordinator but `p` would be left. */
+function lastCoordinator(db: ReadableDB, p: Person): boolean {
+  return !db
+    .prepare(`SELECT 1 FROM person WHERE role = 'coordinator' AND id <> ? AND archived_at IS NULL LIMIT 1`)
+    .get(p.id);
+}
+
+/**
+ * Codes are unique among active people; the programme always keeps an active coordinator (the
+ * last one can neither change role nor be archived).
+ */
+export const personRules: Rules<Person> = {
+  check(db, p, before) {
+    checkUniqueCode(db, p);
+    if (before?.role === 'coordinator' && p.role !== 'coordinator' && lastCoordinator(db, p))
+      throw rule('lastCoordinator', { code: before.code }, 'role');
+  },
+  checkArchive(db, p) {
+    if (p.role === 'coordinator' && lastCoordinator(db, p)) throw rule('lastCoordinator', { code: p.code });
+  },
+};
 
 export const people = {
   ...recordService(PERSON, personRules),

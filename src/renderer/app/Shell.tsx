@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionState } from '../../shared/api/contract';
 import { useApiMutation } from '../api/hooks';
 import { LanguageSwitch } from './LanguageSwitch';
-import { NAV } from './nav';
+import { navFor } from './nav';
 import { PersonMenu } from './PersonMenu';
 
 export function Shell({ session, children }: { session: SessionState; children: React.ReactNode }): React.JSX.Element {
@@ -20,15 +20,34 @@ export function Shell({ session, children }: { session: SessionState; children: 
 
   return (
     <AppShell header={{ height: 60 }} navbar={withNav ? { width: 220, breakpoint: 0 } : undefined} padding="xl">
-      <a className="skip-link" href="#main">
+      {/* Hash routing would read "#main" as a route: the link moves focus itself. */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('app.skipToContent')}
       </a>
       <AppShell.Header px="lg">
         <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Text fw={700} size="lg">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Text fw={700} size="lg" style={{ flexShrink: 0 }}>
               {t('app.title')}
             </Text>
+            {session.programme && (
+              <Text
+                size="sm"
+                c="dimmed"
+                className="programme-name"
+                title={session.programme.name}
+                data-testid="programme-name"
+              >
+                {session.programme.name}
+              </Text>
+            )}
             <Badge
               color={demo ? 'grape' : 'gray'}
               data-testid="workspace-badge"
@@ -45,7 +64,7 @@ export function Shell({ session, children }: { session: SessionState; children: 
       </AppShell.Header>
       {withNav && (
         <AppShell.Navbar p="sm" component="nav" aria-label={t('app.mainNavigation')}>
-          {NAV.map((entry) => (
+          {(session.currentPerson ? navFor(session.currentPerson.role) : []).map((entry) => (
             <NavLink
               key={entry.path}
               component={RouterNavLink}
@@ -87,7 +106,7 @@ export function Shell({ session, children }: { session: SessionState; children: 
             </Group>
           </Alert>
         )}
-        <div style={{ maxWidth: 1100 }}>{children}</div>
+        <div className="content">{children}</div>
       </AppShell.Main>
     </AppShell>
   );

@@ -3,6 +3,7 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ServerError } from './ServerError';
+import { errorMessage } from '../api/client';
 
 export function ConfirmArchive({
   name,
@@ -14,7 +15,7 @@ export function ConfirmArchive({
   onCancel: () => void;
   onConfirm: () => Promise<void>;
 }): React.JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const close = () => {
@@ -45,7 +46,7 @@ export function ConfirmArchive({
               try {
                 await onConfirm();
               } catch (e) {
-                setError(e instanceof Error ? e.message : String(e));
+                setError(errorMessage(e, i18n.language));
               } finally {
                 setBusy(false);
               }

@@ -44,7 +44,16 @@ export const personInput = (v: PersonValues) =>
     certificationDate: dateOrNull(v.certificationDate),
   }) as Input<'people.create'>;
 
-export function PersonFields({ form, full }: { form: FormState<PersonValues>; full: boolean }): React.JSX.Element {
+export function PersonFields({
+  form,
+  full,
+  roleChoice = true,
+}: {
+  form: FormState<PersonValues>;
+  full: boolean;
+  /** False on first start: the first person is the coordinator (docs/roles.md). */
+  roleChoice?: boolean;
+}): React.JSX.Element {
   const { t } = useTranslation();
   const roles = PERSON_ROLES.map((r) => ({ value: r, label: t(`vocab.role.${r}`) }));
   return (
@@ -57,14 +66,16 @@ export function PersonFields({ form, full }: { form: FormState<PersonValues>; fu
         data-autofocus
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <NativeSelect
-          label={t('fields.role')}
-          required
-          data={roles}
-          value={form.values.role}
-          onChange={(e) => form.set('role', e.currentTarget.value)}
-          error={form.errors.role}
-        />
+        {roleChoice && (
+          <NativeSelect
+            label={t('fields.role')}
+            required
+            data={roles}
+            value={form.values.role}
+            onChange={(e) => form.set('role', e.currentTarget.value)}
+            error={form.errors.role}
+          />
+        )}
         <TextInput
           label={t('fields.code')}
           description={t('fields.codeHint')}

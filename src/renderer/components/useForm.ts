@@ -9,8 +9,7 @@ import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'reac
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { ApiCallError } from '../api/client';
-import type { Language } from '../../shared/domain/vocabulary';
+import { ApiCallError, errorMessage } from '../api/client';
 
 export type FieldErrors = Partial<Record<string, string>>;
 
@@ -113,18 +112,18 @@ export function useForm<V extends Record<string, string>>(initial: V): FormState
       await save(input);
       return true;
     } catch (e) {
-      const language: Language = i18n.language === 'es' ? 'es' : 'en';
-      const message = e instanceof ApiCallError ? e.messageIn(language) : e instanceof Error ? e.message : String(e);
+      const message = errorMessage(e, i18n.language);
       setServerError(message);
       // A rule that concerns one field: show its message next to that field too.
       if (e instanceof ApiCallError && e.field) {
         setErrors({ [e.field]: message });
         setFocusTick((n) => n + 1);
       }
-      // The core names the fields it refused: show its message next to each of them too.
+      // The core names the fields it refused: mark each of them, in the UI language (the core's
+      // texts for them are English, for logs).
       if (e instanceof ApiCallError && Object.keys(e.fields).length > 0) {
         const byField: FieldErrors = {};
-        for (const [path, message] of Object.entries(e.fields)) byField[path.split('.')[0] ?? path] ??= message;
+        for (const path of Object.keys(e.fields)) byField[path.split('.')[0] ?? path] ??= t('validation.invalid');
         setErrors(byField);
         setFocusTick((n) => n + 1);
       }

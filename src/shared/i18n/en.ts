@@ -269,6 +269,7 @@ export const en = {
     programmeExists: 'This database already has its programme; change it instead of creating another.',
     programmePeriodOrder: 'The period ends before it starts.',
     serviceManagerRole: '{{code}} is not a manager; choose a person with the manager role.',
+    personCertificationFuture: 'The certification date is in the future; give the date the training was certified.',
     personCodeTaken: 'The code {{code}} is already used by another active person.',
     groundExists: 'The ground {{code}} already exists.',
     groundUnknown: 'There is no ground with the code {{code}}.',

@@ -211,6 +211,8 @@ export const es: Translation = {
     programmeExists: 'Esta base de datos ya tiene su programa; modifíquelo en lugar de crear otro.',
     programmePeriodOrder: 'El periodo termina antes de empezar.',
     serviceManagerRole: '{{code}} no es responsable de servicio; elija una persona con ese rol.',
+    personCertificationFuture:
+      'La fecha de certificación es futura; indique la fecha en que se certificó la formación.',
     personCodeTaken: 'El código {{code}} ya lo usa otra persona activa.',
     groundExists: 'El motivo {{code}} ya existe.',
     groundUnknown: 'No existe ningún motivo con el código {{code}}.',

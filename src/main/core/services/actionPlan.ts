@@ -16,7 +16,7 @@ import { requireOwn } from './access';
 import { recordService, requireRecord, type Rules } from './entity';
 import { forbidden, rule } from './problems';
 
-const measureRules: Rules<Measure> = {
+export const measureRules: Rules<Measure> = {
   refs: { responsibleId: PERSON, recommendationIds: RECOMMENDATION },
   check(_db, m) {
     if (m.startDate && m.dueDate && m.startDate > m.dueDate) throw rule('measureDatesOrder', {}, 'dueDate');

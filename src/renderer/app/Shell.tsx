@@ -3,7 +3,10 @@
  * person), the navigation built from `NAV`, and the demo banner while the demo is open.
  */
 import { Alert, AppShell, Badge, Button, Group, NavLink, Text } from '@mantine/core';
-import { NavLink as RouterNavLink, useLocation } from 'react-router';
+import { useState } from 'react';
+import { NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
+import { DiscardDialog } from '../components/DiscardChanges';
+import { discardUnsavedChanges, hasUnsavedChanges, useBeforeUnloadGuard } from './unsaved';
 import { useTranslation } from 'react-i18next';
 import type { SessionState } from '../../shared/api/contract';
 import { useApiMutation } from '../api/hooks';
@@ -17,6 +20,9 @@ export function Shell({ session, children }: { session: SessionState; children: 
   const openWorkspace = useApiMutation('session.openWorkspace', '*');
   const withNav = session.programme !== null;
   const demo = session.workspace === 'demo';
+  const navigate = useNavigate();
+  const [leavingTo, setLeavingTo] = useState<string | null>(null);
+  useBeforeUnloadGuard();
 
   return (
     <AppShell header={{ height: 60 }} navbar={withNav ? { width: 220, breakpoint: 0 } : undefined} padding="xl">
@@ -71,6 +77,13 @@ export function Shell({ session, children }: { session: SessionState; children: 
               to={entry.path}
               label={t(entry.labelKey)}
               active={location.pathname === entry.path}
+              onClick={(e: React.MouseEvent) => {
+                // Leaving a page whose form holds unsaved text asks first.
+                if (hasUnsavedChanges() && location.pathname !== entry.path) {
+                  e.preventDefault();
+                  setLeavingTo(entry.path);
+                }
+              }}
               aria-current={location.pathname === entry.path ? 'page' : undefined}
             />
           ))}
@@ -108,6 +121,15 @@ export function Shell({ session, children }: { session: SessionState; children: 
         )}
         <div className="content">{children}</div>
       </AppShell.Main>
+      <DiscardDialog
+        opened={leavingTo !== null}
+        onKeep={() => setLeavingTo(null)}
+        onDiscard={() => {
+          discardUnsavedChanges();
+          if (leavingTo) void navigate(leavingTo);
+          setLeavingTo(null);
+        }}
+      />
     </AppShell>
   );
 }

@@ -9,11 +9,14 @@ export function ConfirmArchive({
   name,
   onCancel,
   onConfirm,
+  warning,
 }: {
   /** The record's name; the dialog is open while it is not null. */
   name: string | null;
   onCancel: () => void;
   onConfirm: () => Promise<void>;
+  /** Said before the body when archiving has consequences (a person still assigned somewhere). */
+  warning?: React.ReactNode;
 }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -31,6 +34,7 @@ export function ConfirmArchive({
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack gap="md">
+        {warning}
         <Text>{t('common.confirmArchiveBody')}</Text>
         <ServerError message={error} />
         <Group justify="flex-end" gap="sm">

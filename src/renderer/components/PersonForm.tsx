@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PERSON_ROLES } from '../../shared/domain/vocabulary';
 import type { Person } from '../../shared/domain/programme';
 import type { Input } from '../../shared/api/contract';
-import { dateOrNull, type FormState } from './useForm';
+import { dateOrNull, LIMITS, type FormState } from './useForm';
 
 export type PersonValues = {
   displayName: string;
@@ -62,7 +62,7 @@ export function PersonFields({
         label={t('fields.displayName')}
         required
         autoComplete="name"
-        {...form.text('displayName')}
+        {...form.text('displayName', { max: LIMITS.name })}
         data-autofocus
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -78,19 +78,18 @@ export function PersonFields({
         )}
         <TextInput
           label={t('fields.code')}
-          description={t('fields.codeHint')}
           inputWrapperOrder={['label', 'input', 'description', 'error']}
           required
           autoComplete="off"
           spellCheck={false}
-          {...form.text('code')}
+          {...form.text('code', { hint: t('fields.codeHint') })}
         />
       </SimpleGrid>
       {full && (
         <>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t('fields.email')} type="email" autoComplete="email" {...form.text('email')} />
-            <TextInput label={t('fields.organisation')} {...form.text('organisation')} />
+            <TextInput label={t('fields.organisation')} {...form.text('organisation', { max: LIMITS.short })} />
           </SimpleGrid>
           <TextInput label={t('fields.certificationDate')} type="date" {...form.text('certificationDate')} />
         </>

@@ -109,8 +109,13 @@ export function ServicesScreen(): React.JSX.Element | null {
         submitting={form.submitting}
         serverError={form.serverError}
         formRef={form.formRef}
+        dirty={form.dirty}
       >
-        <ServiceFields form={form} managers={managers} />
+        <ServiceFields
+          form={form}
+          managers={managers}
+          otherNames={rows.filter((r) => editing?.mode !== 'edit' || r.id !== editing.service.id).map((r) => r.name)}
+        />
       </FormModal>
       <ConfirmArchive
         name={archiving?.name ?? null}

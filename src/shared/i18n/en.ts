@@ -123,6 +123,11 @@ export const en = {
     empty: 'There are no recommendations about your services yet.',
   },
   common: {
+    discardTitle: 'Discard your changes?',
+    discardBody: 'What you typed has not been saved. If you leave now, it is lost.',
+    keepEditing: 'Keep editing',
+    discard: 'Discard changes',
+    counter: '{{count}} of {{max}} characters',
     save: 'Save',
     saving: 'Saving…',
     saved: 'Saved',
@@ -193,6 +198,7 @@ export const en = {
     intro: 'The audit programme of your city: its period, coordinating office and how reports are branded.',
   },
   services: {
+    sameName: 'Another service is already called “{{name}}”. Save anyway only if they are different service points.',
     title: 'Services',
     intro: 'The municipal services and service points that are audited.',
     add: 'Add service',
@@ -201,6 +207,12 @@ export const en = {
     tableLabel: 'Services',
   },
   people: {
+    stillAssigned: 'Still assigned',
+    assignedManager: 'Manager of the service “{{name}}”',
+    assignedTeam: 'In the team of the audit “{{title}}”',
+    assignedMeasure: 'Responsible for the measure “{{title}}”',
+    stillAssignedAfter:
+      'Once archived, those services and measures have no manager or responsible person until you choose another; audit teams keep them.',
     title: 'People',
     intro: 'Auditors, managers and coordinators. Reports show auditors by their pseudonymous code.',
     add: 'Add person',

@@ -64,6 +64,11 @@ export const es: Translation = {
     empty: 'Todavía no hay recomendaciones sobre sus servicios.',
   },
   common: {
+    discardTitle: '¿Descartar los cambios?',
+    discardBody: 'Lo que ha escrito no se ha guardado. Si sale ahora, se perderá.',
+    keepEditing: 'Seguir editando',
+    discard: 'Descartar cambios',
+    counter: '{{count}} de {{max}} caracteres',
     save: 'Guardar',
     saving: 'Guardando…',
     saved: 'Guardado',
@@ -137,6 +142,7 @@ export const es: Translation = {
     intro: 'El programa de auditoría de su ciudad: su periodo, la oficina coordinadora y la identidad de los informes.',
   },
   services: {
+    sameName: 'Ya hay otro servicio llamado «{{name}}». Guarde igualmente solo si son puntos de servicio distintos.',
     title: 'Servicios',
     intro: 'Los servicios municipales y puntos de atención que se auditan.',
     add: 'Añadir servicio',
@@ -145,6 +151,12 @@ export const es: Translation = {
     tableLabel: 'Servicios',
   },
   people: {
+    stillAssigned: 'Todavía tiene asignaciones',
+    assignedManager: 'Responsable del servicio «{{name}}»',
+    assignedTeam: 'En el equipo de la auditoría «{{title}}»',
+    assignedMeasure: 'Responsable de la medida «{{title}}»',
+    stillAssignedAfter:
+      'Una vez archivada, esos servicios y medidas quedan sin responsable hasta que elija a otra persona; los equipos de auditoría la conservan.',
     title: 'Personas',
     intro: 'Auditores, responsables y coordinadores. Los informes muestran a los auditores por su código seudónimo.',
     add: 'Añadir persona',

@@ -29,7 +29,7 @@ export default defineConfig({
   preload: {
     build: {
       // A sandboxed preload can `require` only `electron` and a few Node shims, so nothing may
-      // stay external: bundle the shared contract and zod into index.cjs.
+      // stay external: bundle what it imports from src/shared (the zod-free channel names) into index.cjs.
       externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },

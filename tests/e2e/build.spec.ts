@@ -5,7 +5,7 @@
  * load anything else), and a renderer page under the strict Content-Security-Policy with no
  * inline script.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -39,6 +39,15 @@ test('the preload bundle is CommonJS and requires only electron', () => {
   const required = [...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
   expect(new Set(required)).toEqual(new Set(['electron']));
   expect(code).not.toMatch(/^\s*import\s/m);
+});
+
+test('the preload bundle is small: it carries channel names, not zod or the contract', () => {
+  const file = join(out, 'preload', 'index.cjs');
+  const size = statSync(file).size;
+  expect(size).toBeLessThan(20 * 1024);
+  const code = readFileSync(file, 'utf8');
+  expect(code).toContain('programme.update');
+  expect(code).not.toMatch(/ZodError|safeParse/);
 });
 
 test('the renderer page has the strict policy and no inline script', () => {

@@ -58,7 +58,8 @@ test('first start → programme, service and person created, edited, archived, a
   await axe('who are you');
   await shot(page, '01-who-are-you');
   await field(page, 'Name').fill('Ana Coordinator');
-  await select(page, 'Role').selectOption('coordinator');
+  // The first person is the programme's coordinator: no role to choose.
+  await expect(select(page, 'Role')).toHaveCount(0);
   await field(page, 'Pseudonymous code').fill('COORD-1');
   await page.getByRole('button', { name: 'Continue' }).click();
 
@@ -78,9 +79,11 @@ test('first start → programme, service and person created, edited, archived, a
   await field(page, 'Report branding').fill('Ayuntamiento de Fuenlabrada');
   await page.getByRole('button', { name: 'Create programme' }).click();
 
-  // Programme screen, and the navigation shows only the screens that work.
+  // The coordinator lands on the overview; the navigation shows only the screens that work.
+  await expect(page.getByRole('heading', { name: 'Programme overview', level: 1 })).toBeVisible();
+  await expect(nav(page).getByRole('link')).toHaveText(['Overview', 'Programme', 'Services', 'People']);
+  await nav(page).getByRole('link', { name: 'Programme' }).click();
   await expect(page.getByRole('heading', { name: 'Programme', level: 1 })).toBeVisible();
-  await expect(nav(page).getByRole('link')).toHaveText(['Programme', 'Services', 'People']);
   await expect(field(page, 'Programme name')).toHaveValue('CAMUS Fuenlabrada 2026–2027');
   await expect(page.getByLabel('Period start')).toHaveValue('2026-01-15');
   await expect(select(page, 'Default language')).toHaveValue('es');
@@ -208,7 +211,6 @@ test('Spanish: every screen switches language, keeps it across a reload, and pas
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   await axe('who are you (es)');
   await field(page, 'Nombre').fill('Ana Coordinadora');
-  await select(page, 'Rol').selectOption({ label: 'Coordinador/a' });
   await field(page, 'Código seudónimo').fill('COORD-1');
   await page.getByRole('button', { name: 'Continuar' }).click();
 
@@ -219,7 +221,10 @@ test('Spanish: every screen switches language, keeps it across a reload, and pas
   await field(page, 'Ciudad').fill('Fuenlabrada');
   await page.getByRole('button', { name: 'Crear programa' }).click();
 
-  await expect(nav(page).getByRole('link')).toHaveText(['Programa', 'Servicios', 'Personas']);
+  await expect(nav(page).getByRole('link')).toHaveText(['Resumen', 'Programa', 'Servicios', 'Personas']);
+  await expect(page.getByRole('heading', { name: 'Resumen del programa', level: 1 })).toBeVisible();
+  await axe('overview (es)');
+  await nav(page).getByRole('link', { name: 'Programa' }).click();
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Programa', level: 1 })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
@@ -252,7 +257,7 @@ test('Spanish: every screen switches language, keeps it across a reload, and pas
 
   // And back to English.
   await segment(page, /Language|Idioma/, 'EN').click();
-  await expect(nav(page).getByRole('link')).toHaveText(['Programme', 'Services', 'People']);
+  await expect(nav(page).getByRole('link')).toHaveText(['Overview', 'Programme', 'Services', 'People']);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
@@ -309,6 +314,9 @@ test('the demo programme lists its services and people, says it is the demo, and
   const banner = page.getByTestId('demo-banner');
   await expect(banner).toBeVisible();
   await expect(page.getByTestId('workspace-badge')).toHaveText('Demo programme');
+  await expect(page.getByRole('heading', { name: 'Programme overview', level: 1 })).toBeVisible();
+  await axe('demo overview');
+  await nav(page).getByRole('link', { name: 'Programme' }).click();
   await expect(page.getByRole('heading', { name: 'Programme', level: 1 })).toBeVisible();
   const expected = demoExpectations();
   if (expected.programmeName) await expect(field(page, 'Programme name')).toHaveValue(expected.programmeName);

@@ -115,6 +115,11 @@ async function world(c: TestCore) {
     method: 'site_visit',
     narrative: 'Elsewhere',
   });
+  const closedAttachment = await c.call('attachments.add', {
+    auditId: closedPlan.id,
+    fileName: 'b.txt',
+    contentBase64: 'Yg==',
+  });
   await as(c, coordinatorId);
   const closedFinding = await c.call('findings.create', {
     auditId: closedPlan.id,
@@ -126,11 +131,6 @@ async function world(c: TestCore) {
     auditId: closedPlan.id,
     title: 'Old',
     findingIds: [closedFinding.id],
-  });
-  const closedAttachment = await c.call('attachments.add', {
-    auditId: closedPlan.id,
-    fileName: 'b.txt',
-    contentBase64: 'Yg==',
   });
   await closeAudit(c, closedPlan.id);
   const closed = await c.call('audits.get', { id: closedPlan.id });
@@ -191,7 +191,7 @@ interface RuleBreak {
   input: () => unknown;
   /** Who makes the call (default: the coordinator). */
   as?: () => string;
-  code: 'rule_violation' | 'not_found' | 'conflict' | 'no_current_person';
+  code: 'rule_violation' | 'not_found' | 'conflict' | 'no_current_person' | 'forbidden';
   /** The rule key expected. */
   key: string;
   /** The call writes before the rule refuses it: the write must be rolled back. */
@@ -372,7 +372,7 @@ const RULE_BREAKS: { [C in Channel]?: RuleBreak } = {
   'audits.withdrawAnswer': {
     input: () => ({ id: w.answer.id, rev: w.answer.rev }),
     as: () => w.a2.id,
-    code: 'rule_violation',
+    code: 'forbidden',
     key: 'answerNotYours',
   },
   'audits.consolidate': {
@@ -405,12 +405,19 @@ const RULE_BREAKS: { [C in Channel]?: RuleBreak } = {
       fileName: 'x.txt',
       contentBase64: 'eHl6',
     }),
+    as: () => w.a1.id,
     code: 'rule_violation',
     key: 'evidenceOtherAudit',
   },
-  'attachments.update': { input: () => ({ ...stale(w.attachment), caption: 'x' }), code: 'conflict', key: 'conflict' },
+  'attachments.update': {
+    input: () => ({ ...stale(w.attachment), caption: 'x' }),
+    as: () => w.a1.id,
+    code: 'conflict',
+    key: 'conflict',
+  },
   'attachments.archive': {
     input: () => ({ id: w.closedAttachment.id, rev: w.closedAttachment.rev }),
+    as: () => w.a2.id,
     code: 'rule_violation',
     key: 'auditClosed',
   },
@@ -433,7 +440,7 @@ const RULE_BREAKS: { [C in Channel]?: RuleBreak } = {
     code: 'rule_violation',
     key: 'groundArchived',
   },
-  'situationTests.archive': { input: () => stale(w.test), code: 'conflict', key: 'conflict' },
+  'situationTests.archive': { input: () => stale(w.test), as: () => w.a1.id, code: 'conflict', key: 'conflict' },
   'findings.create': {
     input: () => ({
       auditId: w.audit.id,
@@ -467,10 +474,10 @@ const RULE_BREAKS: { [C in Channel]?: RuleBreak } = {
     key: 'auditClosed',
   },
   'recommendations.answer': {
-    input: () => ({ recommendationId: w.recommendation.id, decision: 'accepted', rev: null }),
-    as: () => w.a1.id,
+    input: () => ({ recommendationId: w.closedRecommendation.id, decision: 'accepted', rev: null }),
+    as: () => w.manager.id,
     code: 'rule_violation',
-    key: 'answerNotServiceManager',
+    key: 'auditClosed',
   },
   'measures.create': {
     input: () => ({ title: 'M', actionArea: 'data_collection', responsibleId: w.archivedPerson.id }),

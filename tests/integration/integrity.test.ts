@@ -87,6 +87,13 @@ describe('a closed audit freezes every record that belongs to it, whatever the c
           rev: r.result.rev,
         }),
       ],
+    ];
+    for (const [what, attempt] of attempts) {
+      await expect(attempt, what).rejects.toMatchObject({ code: 'rule_violation', rule: { key: 'auditClosed' } });
+    }
+    // The field records are the auditors' own: as their auditor.
+    await as(core, r.a1.id);
+    const fieldAttempts: [string, Promise<unknown>][] = [
       [
         'add an attachment',
         core.call('attachments.add', { auditId: r.closed.id, fileName: 'late.txt', contentBase64: 'eA==' }),
@@ -95,10 +102,9 @@ describe('a closed audit freezes every record that belongs to it, whatever the c
       ['archive an observation', core.call('observations.archive', { id: r.observation.id, rev: r.observation.rev })],
       ['archive a situation test', core.call('situationTests.archive', { id: r.test.id, rev: r.test.rev })],
     ];
-    for (const [what, attempt] of attempts) {
+    for (const [what, attempt] of fieldAttempts) {
       await expect(attempt, what).rejects.toMatchObject({ code: 'rule_violation', rule: { key: 'auditClosed' } });
     }
-    await as(core, r.a1.id);
     await expect(core.call('audits.withdrawAnswer', { id: r.answer.id, rev: r.answer.rev })).rejects.toMatchObject({
       rule: { key: 'auditClosed' },
     });
@@ -171,6 +177,8 @@ describe('an archived person cannot work', () => {
     core = testCore();
     const { personId } = await withProgramme(core);
     const other = await core.call('people.create', { displayName: 'Olga', role: 'coordinator', code: 'COORD-2' });
+    // The programme keeps a coordinator: a third one stays active.
+    await core.call('people.create', { displayName: 'Pilar', role: 'coordinator', code: 'COORD-3' });
     await as(core, other.id);
     const me = await core.call('people.get', { id: personId });
     await core.call('people.archive', { id: me.id, rev: me.rev });

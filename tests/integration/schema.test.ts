@@ -3,13 +3,14 @@
  * an index. A column missing from one of the three fails here (or, for spec vs record, at
  * compile time).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/core/db/open';
 import { ALL_SPECS } from '../../src/main/core/repositories/specs';
 import { META_COLUMNS, snake, type FieldStorage } from '../../src/main/core/repositories/table';
+import { CHANNEL_NAMES, isChannelName } from '../../src/shared/api/channels';
 import { CHANNELS, CHANNEL_KINDS, contract } from '../../src/shared/api/contract';
 
 const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'ca-schema-')), 'db.sqlite'));
@@ -129,5 +130,20 @@ describe('the contract', () => {
     ]) {
       expect(CHANNELS, gone).not.toContain(gone);
     }
+  });
+});
+
+describe('the zod-free list of channel names', () => {
+  it('names exactly the channels of the contract, in the same order', () => {
+    expect([...CHANNEL_NAMES]).toEqual(CHANNELS);
+    expect(isChannelName('programme.update')).toBe(true);
+    expect(isChannelName('toString')).toBe(false);
+    expect(isChannelName('programme.nope')).toBe(false);
+  });
+
+  it('imports nothing at run time (only a type from the contract)', () => {
+    const code = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'shared', 'api', 'channels.ts'), 'utf8');
+    const imports = [...code.matchAll(/^import\s+(type\s+)?.*from\s+'([^']+)'/gm)];
+    expect(imports.every((m) => m[1] === 'type ')).toBe(true);
   });
 });

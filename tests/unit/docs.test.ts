@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, contract } from '../../src/shared/api/contract';
+import { ROLE_MATRIX, type Access } from '../../src/shared/api/roles';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -19,6 +20,25 @@ describe('docs/api.md', () => {
     const documented = Object.fromEntries(rows.map((m) => [m[1]!, m[2]!]));
     expect(Object.keys(documented).sort()).toEqual([...CHANNELS].sort());
     for (const c of CHANNELS) expect(documented[c], c).toBe(contract[c].kind);
+  });
+});
+
+describe('docs/roles.md', () => {
+  it('lists every channel with exactly the roles of the matrix', () => {
+    const rows = [
+      ...readFileSync(join(root, 'docs', 'roles.md'), 'utf8').matchAll(
+        /^\| `([a-zA-Z]+\.[a-zA-Z]+)` +\| ([^|]+?) +\|/gm,
+      ),
+    ];
+    const documented = Object.fromEntries(rows.map((m) => [m[1]!, m[2]!]));
+    const short = { auditor: 'A', manager: 'M', coordinator: 'C' } as const;
+    const expected = Object.fromEntries(
+      CHANNELS.map((c) => {
+        const access: Access = ROLE_MATRIX[c];
+        return [c, access === 'open' ? 'open' : access.map((r) => short[r]).join(', ')];
+      }),
+    );
+    expect(documented).toEqual(expected);
   });
 });
 

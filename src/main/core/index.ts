@@ -42,6 +42,7 @@ import { getRecord } from './repositories/table';
 import { PERSON } from './repositories/specs';
 import type { BackupControl } from './services/backups';
 import { currentProgramme } from './services/programme';
+import { currentPerson } from './services/context';
 import type { SessionControl, WorkspaceName } from './services/session';
 import { readSettings, writeSettings, type Settings } from './settings';
 import { DATABASE_FILE, openWorkspace, systemClock, workspaceDir, type Clock, type Workspace } from './workspace';
@@ -293,10 +294,14 @@ export function openCore(options: CoreOptions): Core {
 
   const dispatcherFor = (current: () => Workspace, switchTo: (name: WorkspaceName) => Promise<void>) => {
     const session = sessionOf(current, switchTo);
-    return createDispatcher((channel, input) => runOn(current(), session, channel, input), {
-      checkOutputs: options.checkOutputs ?? false,
-      log: options.log,
-    });
+    return createDispatcher(
+      (channel, input) => runOn(current(), session, channel, input),
+      () => currentPerson(current().context()).role,
+      {
+        checkOutputs: options.checkOutputs ?? false,
+        log: options.log,
+      },
+    );
   };
 
   /**

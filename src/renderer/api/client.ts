@@ -27,10 +27,21 @@ export class ApiCallError extends Error {
     this.name = 'ApiCallError';
   }
 
-  /** The message in `language`: the rule's translation when the core gave one, else its text. */
+  /**
+   * The message in `language`: the rule's translation when the core gave one, else the
+   * translation of the error's code. The core's own English text is never shown, so no English
+   * sentence reaches a Spanish screen (it stays in `message`, for logs).
+   */
   messageIn(language: Language): string {
-    return this.rule ? ruleMessage(resources[language].translation, this.rule.key, this.rule.params) : this.message;
+    const t = resources[language].translation;
+    return this.rule ? ruleMessage(t, this.rule.key, this.rule.params) : t.errors[this.code];
   }
+}
+
+/** Any error a call or a screen can meet, as a message in `language` (never the core's English). */
+export function errorMessage(e: unknown, language: string): string {
+  const lang: Language = language === 'es' ? 'es' : 'en';
+  return e instanceof ApiCallError ? e.messageIn(lang) : resources[lang].translation.errors.internal;
 }
 
 function bridge(): Bridge | undefined {

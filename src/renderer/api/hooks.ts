@@ -24,7 +24,7 @@ export function useSession() {
  * Every page of a short list (services, people: tens, rarely hundreds), read one page after the
  * other. Long lists (observations, history) are shown page by page instead.
  */
-async function allPages<T>(page: (offset: number) => Promise<Paged<T>>): Promise<T[]> {
+export async function allPages<T>(page: (offset: number) => Promise<Paged<T>>): Promise<T[]> {
   const items: T[] = [];
   let offset: number | null = 0;
   while (offset !== null) {
@@ -62,5 +62,21 @@ export function useApiMutation<C extends Channel>(channel: C, invalidate: readon
       if (invalidate === '*') await qc.invalidateQueries();
       else await Promise.all(invalidate.map((k) => qc.invalidateQueries({ queryKey: [k] })));
     },
+  });
+}
+
+/** Every audit (tens per programme), for the role's landing screens. */
+export function useAudits() {
+  return useQuery({
+    queryKey: ['audits', 'all'],
+    queryFn: () => allPages((offset) => api.call('audits.list', { offset })),
+  });
+}
+
+/** Every measure of the Local Action Plan. */
+export function useMeasures() {
+  return useQuery({
+    queryKey: ['measures', 'all'],
+    queryFn: () => allPages((offset) => api.call('measures.list', { offset })),
   });
 }

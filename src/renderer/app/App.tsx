@@ -1,6 +1,7 @@
 /**
  * What the app shows follows the session the core holds: nobody chosen yet → "Who are you?";
- * no programme yet → the start screen; otherwise the screens of `NAV`. The UI language follows
+ * no programme yet → the start screen; otherwise the screens of `NAV` the current person's role
+ * may use, landing on the role's own first screen (nav.ts). The UI language follows
  * `session.language` (kept by the core, so it survives restarts).
  */
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
@@ -8,10 +9,11 @@ import { useEffect, useState } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/hooks';
+import { errorMessage } from '../api/client';
 import { applyLanguage } from '../i18n';
 import { StartScreen } from '../screens/StartScreen';
 import { WhoAreYouScreen } from '../screens/WhoAreYouScreen';
-import { NAV } from './nav';
+import { landingFor, navFor } from './nav';
 import { Shell } from './Shell';
 
 export function App(): React.JSX.Element {
@@ -30,7 +32,7 @@ export function App(): React.JSX.Element {
       <Center h="100vh" p="xl">
         <Alert color="red" title={t('app.loadFailed')} role="alert" maw={560}>
           <Stack gap="sm">
-            <Text size="sm">{session.error.message}</Text>
+            <Text size="sm">{errorMessage(session.error, i18n.language)}</Text>
             <Button variant="default" onClick={() => void session.refetch()} w="fit-content">
               {t('app.retry')}
             </Button>
@@ -39,7 +41,9 @@ export function App(): React.JSX.Element {
       </Center>
     );
   }
-  if (!session.data || appliedLanguage !== language || i18n.language !== language) {
+  // Only the first load waits for the language: switching it later re-renders in place, so
+  // typed text and keyboard focus stay where they are.
+  if (!session.data || appliedLanguage === null) {
     return (
       <Center h="100vh">
         <Loader aria-label={t('app.loading')} />
@@ -56,14 +60,14 @@ export function App(): React.JSX.Element {
       </Shell>
     );
   }
-  const first = NAV[0]?.path ?? '/';
+  const role = s.currentPerson.role;
   return (
     <Shell session={s}>
       <Routes>
-        {NAV.map(({ path, screen: Screen }) => (
+        {navFor(role).map(({ path, screen: Screen }) => (
           <Route key={path} path={path} element={<Screen />} />
         ))}
-        <Route path="*" element={<Navigate to={first} replace />} />
+        <Route path="*" element={<Navigate to={landingFor(role)} replace />} />
       </Routes>
     </Shell>
   );

@@ -12,7 +12,7 @@ export function LanguageSwitch({ language }: { language: Language }): React.JSX.
       aria-label={t('app.languageSwitch')}
       size="xs"
       value={language}
-      disabled={setLanguage.isPending}
+      // Never disabled while saving: a disabled control drops keyboard focus to the page body.
       onChange={(value) => setLanguage.mutate({ language: value as Language })}
       data={LANGUAGES.map((l) => ({
         value: l,

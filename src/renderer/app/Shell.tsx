@@ -3,14 +3,17 @@
  * person), the navigation built from `NAV`, and the demo banner while the demo is open.
  */
 import { Alert, AppShell, Badge, Button, Group, NavLink, Text } from '@mantine/core';
-import { Link as RouterLink, NavLink as RouterNavLink, useLocation } from 'react-router';
+import { useState } from 'react';
+import { Link as RouterLink, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
 import { resources } from '../../shared/i18n';
 import { ruleMessage } from '../../shared/i18n/rules';
+import { DiscardDialog } from '../components/DiscardChanges';
+import { discardUnsavedChanges, hasUnsavedChanges, useBeforeUnloadGuard } from './unsaved';
 import { useTranslation } from 'react-i18next';
 import type { SessionState } from '../../shared/api/contract';
 import { useApiMutation } from '../api/hooks';
 import { LanguageSwitch } from './LanguageSwitch';
-import { NAV } from './nav';
+import { navFor } from './nav';
 import { PersonMenu } from './PersonMenu';
 
 export function Shell({ session, children }: { session: SessionState; children: React.ReactNode }): React.JSX.Element {
@@ -19,18 +22,40 @@ export function Shell({ session, children }: { session: SessionState; children: 
   const openWorkspace = useApiMutation('session.openWorkspace', '*');
   const withNav = session.programme !== null;
   const demo = session.workspace === 'demo';
+  const navigate = useNavigate();
+  const [leavingTo, setLeavingTo] = useState<string | null>(null);
+  useBeforeUnloadGuard();
 
   return (
     <AppShell header={{ height: 60 }} navbar={withNav ? { width: 220, breakpoint: 0 } : undefined} padding="xl">
-      <a className="skip-link" href="#main">
+      {/* Hash routing would read "#main" as a route: the link moves focus itself. */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('app.skipToContent')}
       </a>
       <AppShell.Header px="lg">
         <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Text fw={700} size="lg">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Text fw={700} size="lg" style={{ flexShrink: 0 }}>
               {t('app.title')}
             </Text>
+            {session.programme && (
+              <Text
+                size="sm"
+                c="dimmed"
+                className="programme-name"
+                title={session.programme.name}
+                data-testid="programme-name"
+              >
+                {session.programme.name}
+              </Text>
+            )}
             <Badge
               color={demo ? 'grape' : 'gray'}
               data-testid="workspace-badge"
@@ -47,13 +72,20 @@ export function Shell({ session, children }: { session: SessionState; children: 
       </AppShell.Header>
       {withNav && (
         <AppShell.Navbar p="sm" component="nav" aria-label={t('app.mainNavigation')}>
-          {NAV.map((entry) => (
+          {(session.currentPerson ? navFor(session.currentPerson.role) : []).map((entry) => (
             <NavLink
               key={entry.path}
               component={RouterNavLink}
               to={entry.path}
               label={t(entry.labelKey)}
               active={location.pathname === entry.path}
+              onClick={(e: React.MouseEvent) => {
+                // Leaving a page whose form holds unsaved text asks first.
+                if (hasUnsavedChanges() && location.pathname !== entry.path) {
+                  e.preventDefault();
+                  setLeavingTo(entry.path);
+                }
+              }}
               aria-current={location.pathname === entry.path ? 'page' : undefined}
             />
           ))}
@@ -109,8 +141,17 @@ export function Shell({ session, children }: { session: SessionState; children: 
             </Group>
           </Alert>
         )}
-        <div style={{ maxWidth: 1100 }}>{children}</div>
+        <div className="content">{children}</div>
       </AppShell.Main>
+      <DiscardDialog
+        opened={leavingTo !== null}
+        onKeep={() => setLeavingTo(null)}
+        onDiscard={() => {
+          discardUnsavedChanges();
+          if (leavingTo) void navigate(leavingTo);
+          setLeavingTo(null);
+        }}
+      />
     </AppShell>
   );
 }

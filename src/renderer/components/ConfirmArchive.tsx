@@ -3,18 +3,22 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ServerError } from './ServerError';
+import { errorMessage } from '../api/client';
 
 export function ConfirmArchive({
   name,
   onCancel,
   onConfirm,
+  warning,
 }: {
   /** The record's name; the dialog is open while it is not null. */
   name: string | null;
   onCancel: () => void;
   onConfirm: () => Promise<void>;
+  /** Said before the body when archiving has consequences (a person still assigned somewhere). */
+  warning?: React.ReactNode;
 }): React.JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const close = () => {
@@ -30,6 +34,7 @@ export function ConfirmArchive({
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack gap="md">
+        {warning}
         <Text>{t('common.confirmArchiveBody')}</Text>
         <ServerError message={error} />
         <Group justify="flex-end" gap="sm">
@@ -45,7 +50,7 @@ export function ConfirmArchive({
               try {
                 await onConfirm();
               } catch (e) {
-                setError(e instanceof Error ? e.message : String(e));
+                setError(errorMessage(e, i18n.language));
               } finally {
                 setBusy(false);
               }

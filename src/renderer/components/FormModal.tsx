@@ -1,9 +1,12 @@
 /**
  * A modal holding one form that is saved by an explicit Save. Closing is the caller's choice:
- * a failed save keeps the modal (and the typed text) open, with the error shown.
+ * a failed save keeps the modal (and the typed text) open, with the error shown. Closing a form
+ * with unsaved text — Esc, a click outside, the close button, Cancel — asks first (`dirty`).
  */
 import { Button, Group, Modal, Stack } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DiscardInline } from './DiscardChanges';
 import { ServerError } from './ServerError';
 
 export function FormModal({
@@ -15,6 +18,7 @@ export function FormModal({
   serverError,
   formRef,
   children,
+  dirty = false,
 }: {
   opened: boolean;
   title: string;
@@ -24,12 +28,23 @@ export function FormModal({
   serverError: string | null;
   formRef: React.RefObject<HTMLFormElement | null>;
   children: React.ReactNode;
+  /** The form holds typed text that is not saved: closing asks before dropping it. */
+  dirty?: boolean;
 }): React.JSX.Element {
   const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  const requestClose = () => {
+    if (dirty) setAsking(true);
+    else onClose();
+  };
+  const discard = () => {
+    setAsking(false);
+    onClose();
+  };
   return (
     <Modal
       opened={opened}
-      onClose={onClose}
+      onClose={requestClose}
       title={title}
       size="lg"
       centered
@@ -46,14 +61,18 @@ export function FormModal({
         <Stack gap="md">
           {children}
           <ServerError message={serverError} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={submitting}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          {asking ? (
+            <DiscardInline onKeep={() => setAsking(false)} onDiscard={discard} />
+          ) : (
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={requestClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={submitting}>
+                {t('common.save')}
+              </Button>
+            </Group>
+          )}
         </Stack>
       </form>
     </Modal>

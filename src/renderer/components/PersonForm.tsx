@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PERSON_ROLES } from '../../shared/domain/vocabulary';
 import type { Person } from '../../shared/domain/programme';
 import type { Input } from '../../shared/api/contract';
-import { dateOrNull, type FormState } from './useForm';
+import { dateOrNull, LIMITS, type FormState } from './useForm';
 
 export type PersonValues = {
   displayName: string;
@@ -44,7 +44,16 @@ export const personInput = (v: PersonValues) =>
     certificationDate: dateOrNull(v.certificationDate),
   }) as Input<'people.create'>;
 
-export function PersonFields({ form, full }: { form: FormState<PersonValues>; full: boolean }): React.JSX.Element {
+export function PersonFields({
+  form,
+  full,
+  roleChoice = true,
+}: {
+  form: FormState<PersonValues>;
+  full: boolean;
+  /** False on first start: the first person is the coordinator (docs/roles.md). */
+  roleChoice?: boolean;
+}): React.JSX.Element {
   const { t } = useTranslation();
   const roles = PERSON_ROLES.map((r) => ({ value: r, label: t(`vocab.role.${r}`) }));
   return (
@@ -53,33 +62,34 @@ export function PersonFields({ form, full }: { form: FormState<PersonValues>; fu
         label={t('fields.displayName')}
         required
         autoComplete="name"
-        {...form.text('displayName')}
+        {...form.text('displayName', { max: LIMITS.name })}
         data-autofocus
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <NativeSelect
-          label={t('fields.role')}
-          required
-          data={roles}
-          value={form.values.role}
-          onChange={(e) => form.set('role', e.currentTarget.value)}
-          error={form.errors.role}
-        />
+        {roleChoice && (
+          <NativeSelect
+            label={t('fields.role')}
+            required
+            data={roles}
+            value={form.values.role}
+            onChange={(e) => form.set('role', e.currentTarget.value)}
+            error={form.errors.role}
+          />
+        )}
         <TextInput
           label={t('fields.code')}
-          description={t('fields.codeHint')}
           inputWrapperOrder={['label', 'input', 'description', 'error']}
           required
           autoComplete="off"
           spellCheck={false}
-          {...form.text('code')}
+          {...form.text('code', { hint: t('fields.codeHint') })}
         />
       </SimpleGrid>
       {full && (
         <>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t('fields.email')} type="email" autoComplete="email" {...form.text('email')} />
-            <TextInput label={t('fields.organisation')} {...form.text('organisation')} />
+            <TextInput label={t('fields.organisation')} {...form.text('organisation', { max: LIMITS.short })} />
           </SimpleGrid>
           <TextInput label={t('fields.certificationDate')} type="date" {...form.text('certificationDate')} />
         </>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../shared/domain/vocabulary';
 import type { Programme } from '../../shared/domain/programme';
 import type { Input } from '../../shared/api/contract';
-import { dateOrNull, type FormState } from './useForm';
+import { dateOrNull, LIMITS, type FormState } from './useForm';
 
 export type ProgrammeValues = {
   name: string;
@@ -52,10 +52,15 @@ export function ProgrammeFields({ form }: { form: FormState<ProgrammeValues> }):
   const languages = LANGUAGES.map((l) => ({ value: l, label: t(`vocab.language.${l}`) }));
   return (
     <Stack gap="sm">
-      <TextInput label={t('fields.programmeName')} required {...form.text('name')} />
+      <TextInput label={t('fields.programmeName')} required {...form.text('name', { max: LIMITS.name })} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t('fields.city')} required autoComplete="address-level2" {...form.text('city')} />
-        <TextInput label={t('fields.coordinatingOffice')} {...form.text('coordinatingOffice')} />
+        <TextInput
+          label={t('fields.city')}
+          required
+          autoComplete="address-level2"
+          {...form.text('city', { max: LIMITS.name })}
+        />
+        <TextInput label={t('fields.coordinatingOffice')} {...form.text('coordinatingOffice', { max: LIMITS.short })} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextInput label={t('fields.periodStart')} type="date" {...form.text('periodStart')} />
@@ -70,11 +75,10 @@ export function ProgrammeFields({ form }: { form: FormState<ProgrammeValues> }):
       </SimpleGrid>
       <Textarea
         label={t('fields.reportBranding')}
-        description={t('fields.reportBrandingHint')}
         inputWrapperOrder={['label', 'description', 'input', 'error']}
         autosize
         minRows={2}
-        {...form.text('reportBranding')}
+        {...form.text('reportBranding', { max: LIMITS.branding, hint: t('fields.reportBrandingHint') })}
       />
     </Stack>
   );

@@ -2,7 +2,7 @@
 import { NativeSelect, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Person, Service } from '../../shared/domain/programme';
-import type { FormState } from './useForm';
+import { LIMITS, type FormState } from './useForm';
 
 export type ServiceValues = {
   name: string;
@@ -40,20 +40,33 @@ export const serviceFieldsInput = (v: ServiceValues) => ({
 export function ServiceFields({
   form,
   managers,
+  otherNames = [],
 }: {
   form: FormState<ServiceValues>;
   managers: readonly Person[];
+  /** The names of the other live services: a service of the same name is warned about, not refused. */
+  otherNames?: readonly string[];
 }): React.JSX.Element {
   const { t } = useTranslation();
+  const typed = form.values.name.trim().toLocaleLowerCase();
+  const same = typed ? otherNames.find((n) => n.trim().toLocaleLowerCase() === typed) : undefined;
   const options = [
     { value: '', label: t('fields.noManager') },
     ...managers.map((m) => ({ value: m.id, label: `${m.displayName} (${m.code})` })),
   ];
   return (
     <Stack gap="sm">
-      <TextInput label={t('fields.serviceName')} required {...form.text('name')} data-autofocus />
+      <TextInput
+        label={t('fields.serviceName')}
+        required
+        {...form.text('name', {
+          max: LIMITS.name,
+          hint: same ? t('services.sameName', { name: same }) : null,
+        })}
+        data-autofocus
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t('fields.department')} {...form.text('department')} />
+        <TextInput label={t('fields.department')} {...form.text('department', { max: LIMITS.short })} />
         <NativeSelect
           label={t('fields.manager')}
           data={options}
@@ -62,8 +75,13 @@ export function ServiceFields({
           error={form.errors.managerId}
         />
       </SimpleGrid>
-      <TextInput label={t('fields.address')} autoComplete="off" {...form.text('address')} />
-      <Textarea label={t('fields.description')} autosize minRows={2} {...form.text('description')} />
+      <TextInput label={t('fields.address')} autoComplete="off" {...form.text('address', { max: LIMITS.address })} />
+      <Textarea
+        label={t('fields.description')}
+        autosize
+        minRows={2}
+        {...form.text('description', { max: LIMITS.text })}
+      />
     </Stack>
   );
 }

@@ -9,10 +9,14 @@ import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'reac
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { ApiCallError } from '../api/client';
-import type { Language } from '../../shared/domain/vocabulary';
+import { ApiCallError, errorMessage } from '../api/client';
 
 export type FieldErrors = Partial<Record<string, string>>;
+
+/** A field's counter shows from this share of its limit on (160 of 200 characters). */
+export const COUNTER_FROM = 0.8;
+/** The limits of the core's schemas (src/shared/domain), for the counters. */
+export const LIMITS = { name: 200, short: 200, address: 500, branding: 500, text: 20_000 } as const;
 
 /** Turns zod issues into one translated message per top-level field. */
 export function fieldErrors(error: z.ZodError, t: TFunction): FieldErrors {
@@ -53,11 +57,18 @@ export interface FormState<V extends Record<string, string>> {
   serverError: string | null;
   submitting: boolean;
   set: <K extends keyof V>(name: K, value: V[K]) => void;
-  /** Props for a Mantine text input: value, onChange, error. */
-  text: (name: keyof V & string) => {
+  /**
+   * Props for a Mantine text input: value, onChange, error, and a description holding `hint`
+   * and, once the text is near `max` characters, a counter ("180 / 200").
+   */
+  text: (
+    name: keyof V & string,
+    options?: { max?: number; hint?: string | null },
+  ) => {
     value: string;
     onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
     error: string | undefined;
+    description: string | undefined;
   };
   /**
    * Validates `input` with `schema`; when valid runs `save`. Resolves true when saved. On any
@@ -69,12 +80,17 @@ export interface FormState<V extends Record<string, string>> {
     save: (input: z.input<S>) => Promise<unknown>,
   ) => Promise<boolean>;
   reset: (values: V) => void;
+  /** True while the values differ from those the form was opened (or last saved) with. */
+  dirty: boolean;
+  /** The current values are saved: the form is no longer dirty. */
+  markClean: () => void;
   formRef: React.RefObject<HTMLFormElement | null>;
 }
 
 export function useForm<V extends Record<string, string>>(initial: V): FormState<V> {
   const { t, i18n } = useTranslation();
   const [values, setValues] = useState<V>(initial);
+  const [baseline, setBaseline] = useState<V>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [serverError, setServerError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -92,12 +108,22 @@ export function useForm<V extends Record<string, string>>(initial: V): FormState
     setErrors((e) => (e[name as string] ? { ...e, [name as string]: undefined } : e));
   }, []);
 
-  const text = (name: keyof V & string) => ({
-    value: String(values[name] ?? ''),
-    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-      set(name, e.currentTarget.value as V[typeof name]),
-    error: errors[name],
-  });
+  const text: FormState<V>['text'] = (name, options = {}) => {
+    const value = String(values[name] ?? '');
+    const { max, hint } = options;
+    const counter =
+      max !== undefined && value.length >= COUNTER_FROM * max
+        ? t('common.counter', { count: value.length, max })
+        : null;
+    const description = [hint, counter].filter(Boolean).join(' · ');
+    return {
+      value,
+      onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+        set(name, e.currentTarget.value as V[typeof name]),
+      error: errors[name],
+      description: description || undefined,
+    };
+  };
 
   const submit: FormState<V>['submit'] = async (schema, input, save) => {
     setServerError(null);
@@ -113,18 +139,18 @@ export function useForm<V extends Record<string, string>>(initial: V): FormState
       await save(input);
       return true;
     } catch (e) {
-      const language: Language = i18n.language === 'es' ? 'es' : 'en';
-      const message = e instanceof ApiCallError ? e.messageIn(language) : e instanceof Error ? e.message : String(e);
+      const message = errorMessage(e, i18n.language);
       setServerError(message);
       // A rule that concerns one field: show its message next to that field too.
       if (e instanceof ApiCallError && e.field) {
         setErrors({ [e.field]: message });
         setFocusTick((n) => n + 1);
       }
-      // The core names the fields it refused: show its message next to each of them too.
+      // The core names the fields it refused: mark each of them, in the UI language (the core's
+      // texts for them are English, for logs).
       if (e instanceof ApiCallError && Object.keys(e.fields).length > 0) {
         const byField: FieldErrors = {};
-        for (const [path, message] of Object.entries(e.fields)) byField[path.split('.')[0] ?? path] ??= message;
+        for (const path of Object.keys(e.fields)) byField[path.split('.')[0] ?? path] ??= t('validation.invalid');
         setErrors(byField);
         setFocusTick((n) => n + 1);
       }
@@ -136,11 +162,14 @@ export function useForm<V extends Record<string, string>>(initial: V): FormState
 
   const reset = useCallback((v: V) => {
     setValues(v);
+    setBaseline(v);
     setErrors({});
     setServerError(null);
   }, []);
+  const dirty = (Object.keys(values) as (keyof V)[]).some((k) => values[k] !== baseline[k]);
+  const markClean = useCallback(() => setBaseline(values), [values]);
 
-  return { values, errors, serverError, submitting, set, text, submit, reset, formRef };
+  return { values, errors, serverError, submitting, set, text, submit, reset, dirty, markClean, formRef };
 }
 
 /** '' → null, for optional dates typed in a text/date input. */

@@ -1,5 +1,5 @@
 /** Auditors, managers and coordinators: list (filter by role), create, edit, archive. */
-import { Badge, Button, Group, SegmentedControl, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, SegmentedControl, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { PERSON_ROLES } from '../../shared/domain/vocabulary';
 import { PersonCreate, PersonUpdate, type Person } from '../../shared/domain/programme';
 import type { Input } from '../../shared/api/contract';
 import { api } from '../api/client';
-import { useApiMutation, usePeople, useSession } from '../api/hooks';
+import { useApiMutation, useAudits, useMeasures, usePeople, useServices, useSession } from '../api/hooks';
 import { ConfirmArchive } from '../components/ConfirmArchive';
 import { DataTable, formatDate } from '../components/DataTable';
 import { FormModal } from '../components/FormModal';
@@ -119,19 +119,54 @@ export function PeopleScreen(): React.JSX.Element {
         submitting={form.submitting}
         serverError={form.serverError}
         formRef={form.formRef}
+        dirty={form.dirty}
       >
         <PersonFields form={form} full />
       </FormModal>
       <ConfirmArchive
         name={archiving?.displayName ?? null}
+        warning={archiving && <StillAssigned person={archiving} />}
         onCancel={() => setArchiving(null)}
         onConfirm={async () => {
           if (!archiving) return;
           await api.call('people.archive', { id: archiving.id, rev: archiving.rev });
-          await qc.invalidateQueries({ queryKey: ['people'] });
+          // The core leaves the person's services and measures without them: refresh those too.
+          await Promise.all(['people', 'services', 'measures'].map((k) => qc.invalidateQueries({ queryKey: [k] })));
           setArchiving(null);
         }}
       />
     </>
+  );
+}
+
+/** Where a person is still assigned: said before archiving them (docs/roles.md). */
+function StillAssigned({ person }: { person: Person }): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const services = useServices({});
+  const audits = useAudits();
+  const measures = useMeasures();
+  const items = [
+    ...(services.data ?? [])
+      .filter((s) => s.managerId === person.id)
+      .map((s) => t('people.assignedManager', { name: s.name })),
+    ...(audits.data ?? [])
+      .filter((a) => a.status !== 'closed' && a.teamIds.includes(person.id))
+      .map((a) => t('people.assignedTeam', { title: a.title })),
+    ...(measures.data ?? [])
+      .filter((m) => m.responsibleId === person.id)
+      .map((m) => t('people.assignedMeasure', { title: m.title })),
+  ];
+  if (items.length === 0) return null;
+  return (
+    <Alert color="orange" variant="light" title={t('people.stillAssigned')} data-testid="still-assigned">
+      <List size="sm" spacing={2}>
+        {items.map((item) => (
+          <List.Item key={item}>{item}</List.Item>
+        ))}
+      </List>
+      <Text size="sm" mt="xs">
+        {t('people.stillAssignedAfter')}
+      </Text>
+    </Alert>
   );
 }

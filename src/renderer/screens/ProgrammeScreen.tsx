@@ -8,6 +8,7 @@ import { PageHeader } from '../components/PageHeader';
 import { programmeInput, ProgrammeFields, programmeValues } from '../components/ProgrammeForm';
 import { ServerError } from '../components/ServerError';
 import { useForm } from '../components/useForm';
+import { useUnsavedChanges } from '../app/unsaved';
 
 export function ProgrammeScreen(): React.JSX.Element | null {
   const programme = useSession().data?.programme ?? null;
@@ -20,6 +21,7 @@ function ProgrammeEditor({ programme }: { programme: Programme }): React.JSX.Ele
   const form = useForm(programmeValues(programme));
   const update = useApiMutation('programme.update', ['session']);
   const [saved, setSaved] = useState(false);
+  useUnsavedChanges(form.dirty);
 
   return (
     <>
@@ -37,7 +39,10 @@ function ProgrammeEditor({ programme }: { programme: Programme }): React.JSX.Ele
               .submit(ProgrammeSetUp, programmeInput(form.values), (input) =>
                 update.mutateAsync({ id: programme.id, rev: programme.rev, ...input }),
               )
-              .then(setSaved);
+              .then((ok) => {
+                if (ok) form.markClean();
+                setSaved(ok);
+              });
           }}
         >
           <Stack gap="md">

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ServiceCreate, ServiceUpdate, type Service } from '../../shared/domain/programme';
 import { api } from '../api/client';
+import { mayCall } from '../../shared/api/roles';
 import { useApiMutation, usePeople, useServices, useSession } from '../api/hooks';
 import { ConfirmArchive } from '../components/ConfirmArchive';
 import { DataTable } from '../components/DataTable';
@@ -18,7 +19,10 @@ type Editing = { mode: 'create' } | { mode: 'edit'; service: Service } | null;
 
 export function ServicesScreen(): React.JSX.Element | null {
   const { t } = useTranslation();
-  const programmeId = useSession().data?.programme?.id;
+  const session = useSession().data;
+  const programmeId = session?.programme?.id;
+  // Only the coordinator changes services (docs/roles.md); others see the list.
+  const canEdit = mayCall('services.update', session?.currentPerson?.role ?? null);
   const services = useServices({});
   const people = usePeople({});
   const qc = useQueryClient();
@@ -55,11 +59,16 @@ export function ServicesScreen(): React.JSX.Element | null {
       <PageHeader
         title={t('services.title')}
         intro={t('services.intro')}
-        action={<Button onClick={() => open({ mode: 'create' })}>{t('services.add')}</Button>}
+        action={canEdit && <Button onClick={() => open({ mode: 'create' })}>{t('services.add')}</Button>}
       />
       <DataTable
         label={t('services.tableLabel')}
-        headers={[t('fields.serviceName'), t('fields.department'), t('fields.manager'), t('common.actions')]}
+        headers={[
+          t('fields.serviceName'),
+          t('fields.department'),
+          t('fields.manager'),
+          ...(canEdit ? [t('common.actions')] : []),
+        ]}
         empty={t('services.empty')}
         count={services.isSuccess ? rows.length : 1}
       >
@@ -77,13 +86,15 @@ export function ServicesScreen(): React.JSX.Element | null {
               </Table.Td>
               <Table.Td>{s.department || t('common.none')}</Table.Td>
               <Table.Td>{manager ? manager.displayName : t('common.none')}</Table.Td>
-              <Table.Td>
-                <RowActions
-                  name={s.name}
-                  onEdit={() => open({ mode: 'edit', service: s })}
-                  onArchive={() => setArchiving(s)}
-                />
-              </Table.Td>
+              {canEdit && (
+                <Table.Td>
+                  <RowActions
+                    name={s.name}
+                    onEdit={() => open({ mode: 'edit', service: s })}
+                    onArchive={() => setArchiving(s)}
+                  />
+                </Table.Td>
+              )}
             </Table.Tr>
           );
         })}
@@ -98,8 +109,13 @@ export function ServicesScreen(): React.JSX.Element | null {
         submitting={form.submitting}
         serverError={form.serverError}
         formRef={form.formRef}
+        dirty={form.dirty}
       >
-        <ServiceFields form={form} managers={managers} />
+        <ServiceFields
+          form={form}
+          managers={managers}
+          otherNames={rows.filter((r) => editing?.mode !== 'edit' || r.id !== editing.service.id).map((r) => r.name)}
+        />
       </FormModal>
       <ConfirmArchive
         name={archiving?.name ?? null}

@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { ProgrammeSetUp } from '../../shared/domain/programme';
 import type { SessionState } from '../../shared/api/contract';
 import { useApiMutation } from '../api/hooks';
+import { errorMessage } from '../api/client';
 import { PageHeader } from '../components/PageHeader';
 import { emptyProgramme, programmeInput, ProgrammeFields } from '../components/ProgrammeForm';
 import { ServerError } from '../components/ServerError';
 import { useForm } from '../components/useForm';
 
 export function StartScreen({ session }: { session: SessionState }): React.JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const form = useForm(emptyProgramme(session.language));
   const create = useApiMutation('programme.setUp', '*');
   const openWorkspace = useApiMutation('session.openWorkspace', '*');
@@ -61,7 +62,7 @@ export function StartScreen({ session }: { session: SessionState }): React.JSX.E
               >
                 {t('app.openDemo')}
               </Button>
-              <ServerError message={openWorkspace.error?.message ?? null} />
+              <ServerError message={openWorkspace.error ? errorMessage(openWorkspace.error, i18n.language) : null} />
             </Stack>
           </Paper>
         </Grid.Col>

@@ -36,7 +36,8 @@ export function WhoAreYouScreen({ session }: { session: SessionState }): React.J
               {t('whoAreYou.title')}
             </Title>
             <Text c="dimmed">{t('whoAreYou.intro')}</Text>
-            <PersonFields form={form} full={false} />
+            <Text size="sm">{t('whoAreYou.coordinatorNote')}</Text>
+            <PersonFields form={form} full={false} roleChoice={false} />
             <ServerError message={form.serverError} />
             <Group justify="flex-end">
               <Button type="submit" loading={form.submitting}>

@@ -19,6 +19,11 @@ export const ERROR_CODES = [
   'conflict',
   /** No (active) person has been chosen to work as; every change must be attributed. */
   'no_current_person',
+  /**
+   * The current person's role may not make this call (src/shared/api/roles.ts), or may not on
+   * this record (an audit of another team, another manager's service); nothing was changed.
+   */
+  'forbidden',
   /** The channel does not exist. */
   'unknown_channel',
   /** The call came from a frame that is not the app's own page. */

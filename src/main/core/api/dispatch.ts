@@ -7,15 +7,21 @@
  *   interleaves with another call;
  * - exceptions never leave this module: everything answers `{ ok, value }` or `{ ok, error }`.
  *
+ * - the current person's role is checked against the role matrix (src/shared/api/roles.ts)
+ *   after parsing and before anything runs: a call the role may not make answers `forbidden`
+ *   and changes nothing; a channel that is not open needs an active current person.
+ *
  * How a parsed call runs (a read, a write in one transaction, a session change) is decided by
  * `run`, from the channel's declared kind (see ../index.ts).
  */
 import type { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../../shared/api/contract';
 import { AppError, type ApiError, type Envelope } from '../../../shared/api/errors';
+import { ROLE_MATRIX, type Access, type Role } from '../../../shared/api/roles';
 import { en } from '../../../shared/i18n/en';
 import { ruleMessage } from '../../../shared/i18n/rules';
 import { diskFull, isDiskFull } from '../files/durable';
+import { forbidden } from '../services/problems';
 
 /** How much of a caller's key or field path an error message quotes (a key may be 20,000 characters). */
 export const QUOTE_MAX = 40;
@@ -80,6 +86,19 @@ export function illFormedText(value: unknown, path: string[] = [], depth = 0): s
   return null;
 }
 
+/**
+ * The role gate: refuses a call the current person's role may not make. `role` answers the
+ * active current person's role, or throws `no_current_person` when there is none.
+ */
+export function checkRole(channel: Channel, role: () => Role): void {
+  const access: Access = ROLE_MATRIX[channel];
+  if (access === 'open') return;
+  const mine = role();
+  if (access.includes(mine)) return;
+  if (access.length === 1 && access[0] === 'coordinator') throw forbidden('forbiddenCoordinatorOnly', { role: mine });
+  throw forbidden('forbiddenRole', { role: mine });
+}
+
 export interface Dispatcher {
   dispatch(channel: string, raw: unknown): Promise<Envelope<unknown>>;
 }
@@ -90,6 +109,8 @@ export interface Dispatcher {
  */
 export function createDispatcher(
   run: (channel: Channel, input: unknown) => unknown,
+  /** The active current person's role; throws `no_current_person` when there is none. */
+  role: () => Role,
   options: { checkOutputs?: boolean; log?: (e: unknown) => void } = {},
 ): Dispatcher {
   const one = async (channel: string, raw: unknown): Promise<Envelope<unknown>> => {
@@ -113,6 +134,7 @@ export function createDispatcher(
     const parsed = contract[channel].input.safeParse(raw);
     if (!parsed.success) return { ok: false, error: toApiError(invalidInput(parsed.error)) };
     try {
+      checkRole(channel, role);
       let value = await run(channel, parsed.data);
       if (options.checkOutputs) value = contract[channel].output.parse(value);
       return { ok: true, value };

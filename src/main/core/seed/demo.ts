@@ -131,10 +131,15 @@ export async function loadDemoFile(call: Call, demo: DemoFileType, options: Demo
 
   // 2. Programme, people, services, templates.
   await call('programme.setUp', demo.programme);
+  const start = instant(demo.programme.periodStart ?? demo.asOf, '08:00:00');
   for (const p of demo.people) {
     if (p.ref === coordinator.ref) continue;
     const { ref, ...fields } = p;
+    // A certification is never in the future: an auditor certified later joins on that day.
+    if (p.certificationDate && instant(p.certificationDate, '08:00:00') > start)
+      at(instant(p.certificationDate, '08:00:00'));
     people.set(ref, (await call('people.create', fields)).id);
+    at(start);
   }
   const services = new Refs('service');
   for (const s of demo.services) {

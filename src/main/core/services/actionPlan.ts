@@ -11,11 +11,12 @@ import { needsStatusReason } from '../../../shared/domain/actionPlan';
 import { pageRecords, pageWhere, type Paging } from '../repositories/table';
 import { MEASURE, PERSON, PROGRESS_UPDATE, RECOMMENDATION } from '../repositories/specs';
 import type { Paged } from '../../../shared/domain/common';
-import type { ReadContext, ServiceContext } from './context';
+import { currentPerson, type ReadContext, type ServiceContext } from './context';
+import { requireOwn } from './access';
 import { recordService, requireRecord, type Rules } from './entity';
-import { rule } from './problems';
+import { forbidden, rule } from './problems';
 
-const measureRules: Rules<Measure> = {
+export const measureRules: Rules<Measure> = {
   refs: { responsibleId: PERSON, recommendationIds: RECOMMENDATION },
   check(_db, m) {
     if (m.startDate && m.dueDate && m.startDate > m.dueDate) throw rule('measureDatesOrder', {}, 'dueDate');
@@ -63,7 +64,17 @@ export const measures = {
     requireRecord(ctx.db, MEASURE, input.measureId);
     return pageRecords(ctx.db, PROGRESS_UPDATE, { measureId: input.measureId }, input);
   },
-  recordProgress: (ctx: ServiceContext, input: z.output<typeof RecordProgress>): ProgressUpdate =>
-    progressRecord.create(ctx, input),
-  withdrawProgress: progressRecord.archive,
+  /** By the measure's responsible person or a coordinator. */
+  recordProgress(ctx: ServiceContext, input: z.output<typeof RecordProgress>): ProgressUpdate {
+    const me = currentPerson(ctx);
+    if (me.role !== 'coordinator' && requireRecord(ctx.db, MEASURE, input.measureId).responsibleId !== me.id)
+      throw forbidden('forbiddenNotResponsible');
+    return progressRecord.create(ctx, input);
+  },
+  /** By who recorded the update, or a coordinator. */
+  withdrawProgress(ctx: ServiceContext, input: { id: string; rev: number }): ProgressUpdate {
+    const me = currentPerson(ctx);
+    if (me.role !== 'coordinator') requireOwn(me, requireRecord(ctx.db, PROGRESS_UPDATE, input.id), 'progress_update');
+    return progressRecord.archive(ctx, input);
+  },
 };

@@ -47,7 +47,8 @@ import { currentPerson, type ReadContext, type ServiceContext } from './context'
 import { createEntity, recordService, requireRecord, updateEntity, type Rules } from './entity';
 import { checkEvidence } from './evidence';
 import { checkGrounds } from './programme';
-import { conflict, rule } from './problems';
+import { conflict, forbidden, rule } from './problems';
+import { requireOwn, teamMember } from './access';
 import { criterionInVersion } from './templates';
 
 const today = (ctx: ServiceContext): string => ctx.now().slice(0, 10);
@@ -91,6 +92,12 @@ function takeStep(ctx: ServiceContext, step: AuditStep, input: { id: string; rev
 }
 
 const step = (s: AuditStep) => (ctx: ServiceContext, input: { id: string; rev: number }) => takeStep(ctx, s, input);
+
+/** The team hands its fieldwork to the coordinator: an auditor submits only an audit of their team. */
+const submit = (ctx: ServiceContext, input: { id: string; rev: number }): Audit => {
+  teamMember(ctx, input.id);
+  return takeStep(ctx, 'submit', input);
+};
 
 /** The audit of a record, open for changes (not closed, not archived). */
 function openAudit(db: ReadableDB, auditId: string): Audit {
@@ -147,7 +154,7 @@ const responseRules: Rules<Response> = {
     const audit = inFieldwork(db, r.auditId);
     checkCriterion(db, audit, r.criterionId);
     checkAnswer(db, r);
-    if (!audit.teamIds.includes(r.auditorId)) throw rule('answerNotInTeam');
+    if (!audit.teamIds.includes(r.auditorId)) throw forbidden('answerNotInTeam');
     checkEvidence(db, r.auditId, r.evidence, before?.evidence);
   },
 };
@@ -214,7 +221,7 @@ export const audits = {
   },
   archive: auditRecord.archive,
   startFieldwork: step('startFieldwork'),
-  submit: step('submit'),
+  submit,
   startReview: step('startReview'),
   returnToFieldwork: step('returnToFieldwork'),
   markReported: step('markReported'),
@@ -224,7 +231,7 @@ export const audits = {
     ctx: ReadContext,
     input: Paging & { auditId: string; auditorId?: string | undefined; includeArchived?: boolean | undefined },
   ) => {
-    requireRecord(ctx.db, AUDIT, input.auditId);
+    teamMember(ctx, input.auditId);
     return pageRecords(ctx.db, RESPONSE, { auditId: input.auditId, auditorId: input.auditorId }, input);
   },
 
@@ -256,7 +263,7 @@ export const audits = {
   /** Withdraws one's own answer. */
   withdrawAnswer(ctx: ServiceContext, input: { id: string; rev: number }): Response {
     const r = requireRecord(ctx.db, RESPONSE, input.id);
-    if (r.auditorId !== currentPerson(ctx).id) throw rule('answerNotYours');
+    if (r.auditorId !== currentPerson(ctx).id) throw forbidden('answerNotYours');
     inFieldwork(ctx.db, r.auditId);
     return responseRecord.archive(ctx, input);
   },
@@ -272,6 +279,8 @@ export const audits = {
   /** The team's result for a criterion, decided by the current person. */
   consolidate(ctx: ServiceContext, input: z.output<typeof Consolidate>): ConsolidatedResult {
     const me = currentPerson(ctx);
+    if (me.role !== 'coordinator' && requireRecord(ctx.db, AUDIT, input.auditId).leadId !== me.id)
+      throw forbidden('forbiddenNotLead');
     const { rev, ...result } = input;
     const existing = listRecords(ctx.db, CONSOLIDATED_RESULT, {
       auditId: input.auditId,
@@ -291,7 +300,7 @@ export const audits = {
   },
 
   agreement(ctx: ReadContext, input: { id: string }): z.output<typeof AgreementSummary> {
-    requireRecord(ctx.db, AUDIT, input.id);
+    teamMember(ctx, input.id);
     const byCriterion = new Map<string, { auditorId: string; rating: Rating | null }[]>();
     for (const r of listRecords(ctx.db, RESPONSE, { auditId: input.id })) {
       const list = byCriterion.get(r.criterionId) ?? [];
@@ -314,28 +323,57 @@ export const audits = {
 };
 
 const observationRecord = recordService(OBSERVATION, observationRules);
+/** The record, which must be the current person's own, in an audit of their team. */
+function ownFieldRecord<R extends { auditId: string; createdBy: string | null }>(
+  ctx: ServiceContext,
+  spec: { entity: string },
+  record: R,
+): R {
+  const me = teamMember(ctx, record.auditId);
+  requireOwn(me, record, spec.entity);
+  return record;
+}
+
 export const observations = {
   list: (ctx: ReadContext, input: Paging & { auditId: string; includeArchived?: boolean | undefined }) => {
-    requireRecord(ctx.db, AUDIT, input.auditId);
+    teamMember(ctx, input.auditId);
     return pageRecords(ctx.db, OBSERVATION, { auditId: input.auditId }, input);
   },
-  get: observationRecord.get,
+  get: (ctx: ReadContext, input: { id: string }): Observation => {
+    const o = requireRecord(ctx.db, OBSERVATION, input.id);
+    teamMember(ctx, o.auditId);
+    return o;
+  },
   record: (ctx: ServiceContext, input: z.output<typeof ObservationRecord>): Observation =>
-    observationRecord.create(ctx, { ...input, authorId: currentPerson(ctx).id }),
-  update: (ctx: ServiceContext, input: z.output<typeof ObservationUpdate>): Observation =>
-    observationRecord.update(ctx, input),
-  archive: observationRecord.archive,
+    observationRecord.create(ctx, { ...input, authorId: teamMember(ctx, input.auditId).id }),
+  update: (ctx: ServiceContext, input: z.output<typeof ObservationUpdate>): Observation => {
+    ownFieldRecord(ctx, OBSERVATION, requireRecord(ctx.db, OBSERVATION, input.id));
+    return observationRecord.update(ctx, input);
+  },
+  archive: (ctx: ServiceContext, input: { id: string; rev: number }): Observation => {
+    ownFieldRecord(ctx, OBSERVATION, requireRecord(ctx.db, OBSERVATION, input.id));
+    return observationRecord.archive(ctx, input);
+  },
 };
 
 const situationTestRecord = recordService(SITUATION_TEST, situationTestRules);
 export const situationTests = {
   list: (ctx: ReadContext, input: Paging & { auditId: string; includeArchived?: boolean | undefined }) => {
-    requireRecord(ctx.db, AUDIT, input.auditId);
+    teamMember(ctx, input.auditId);
     return pageRecords(ctx.db, SITUATION_TEST, { auditId: input.auditId }, input);
   },
-  record: situationTestRecord.create,
-  update: situationTestRecord.update,
-  archive: situationTestRecord.archive,
+  record: (ctx: ServiceContext, input: Parameters<typeof situationTestRecord.create>[1]): SituationTest => {
+    teamMember(ctx, input.auditId);
+    return situationTestRecord.create(ctx, input);
+  },
+  update: (ctx: ServiceContext, input: Parameters<typeof situationTestRecord.update>[1]): SituationTest => {
+    ownFieldRecord(ctx, SITUATION_TEST, requireRecord(ctx.db, SITUATION_TEST, input.id));
+    return situationTestRecord.update(ctx, input);
+  },
+  archive: (ctx: ServiceContext, input: { id: string; rev: number }): SituationTest => {
+    ownFieldRecord(ctx, SITUATION_TEST, requireRecord(ctx.db, SITUATION_TEST, input.id));
+    return situationTestRecord.archive(ctx, input);
+  },
 };
 
 /** Where an attachment's bytes live. */
@@ -361,10 +399,11 @@ export const attachments = {
     ctx: ReadContext,
     input: Paging & { auditId: string; observationId?: string | undefined; includeArchived?: boolean | undefined },
   ) => {
-    requireRecord(ctx.db, AUDIT, input.auditId);
+    teamMember(ctx, input.auditId);
     return pageRecords(ctx.db, ATTACHMENT, { auditId: input.auditId, observationId: input.observationId }, input);
   },
   add(ctx: ServiceContext, input: z.output<typeof AttachmentAdd>): Attachment {
+    teamMember(ctx, input.auditId);
     const bytes = Buffer.from(input.contentBase64, 'base64');
     if (bytes.length > 50 * 1024 * 1024) throw rule('attachmentTooLarge', { maxMb: 50 }, 'contentBase64');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -382,6 +421,12 @@ export const attachments = {
     storeBytes(ctx, sha256, bytes);
     return record;
   },
-  update: attachmentRecord.update,
-  archive: attachmentRecord.archive,
+  update: (ctx: ServiceContext, input: Parameters<typeof attachmentRecord.update>[1]): Attachment => {
+    ownFieldRecord(ctx, ATTACHMENT, requireRecord(ctx.db, ATTACHMENT, input.id));
+    return attachmentRecord.update(ctx, input);
+  },
+  archive: (ctx: ServiceContext, input: { id: string; rev: number }): Attachment => {
+    ownFieldRecord(ctx, ATTACHMENT, requireRecord(ctx.db, ATTACHMENT, input.id));
+    return attachmentRecord.archive(ctx, input);
+  },
 };

@@ -25,7 +25,8 @@ import { currentPerson, type ReadContext, type ServiceContext } from './context'
 import { recordService, requireRecord, updateEntity, type Rules } from './entity';
 import { checkEvidence } from './evidence';
 import { checkGrounds, currentProgramme } from './programme';
-import { conflict, rule } from './problems';
+import { conflict, forbidden, rule } from './problems';
+import { auditOfManagedService, managerScope, requireOwnService } from './access';
 
 const findingRules: Rules<Finding> = {
   refs: { auditId: AUDIT },
@@ -91,10 +92,16 @@ export const findings = {
           `EXISTS (SELECT 1 FROM evidence_link e WHERE e.finding_id = t.id AND e.${input.cites?.kind ?? 'observation'}_id = ?)`,
           input.cites?.id,
         ],
+        // A manager sees the findings of the services they manage, no others.
+        [auditOfManagedService('t.audit_id'), managerScope(ctx)],
       ],
       input,
     ),
-  get: findingRecord.get,
+  get: (ctx: ReadContext, input: { id: string }): Finding => {
+    const f = findingRecord.get(ctx, input);
+    requireOwnService(ctx, ctx.db, f.auditId, FINDING.entity);
+    return f;
+  },
   create: (ctx: ServiceContext, input: z.output<typeof FindingCreate>) => findingRecord.create(ctx, input),
   update: findingRecord.update,
   archive: findingRecord.archive,
@@ -185,10 +192,15 @@ export const recommendations = {
           'EXISTS (SELECT 1 FROM recommendation_finding rf WHERE rf.recommendation_id = t.id AND rf.finding_id = ?)',
           input.findingId,
         ],
+        [auditOfManagedService('t.audit_id'), managerScope(ctx)],
       ],
       input,
     ),
-  get: recommendationRecord.get,
+  get: (ctx: ReadContext, input: { id: string }): Recommendation => {
+    const r = recommendationRecord.get(ctx, input);
+    requireOwnService(ctx, ctx.db, r.auditId, RECOMMENDATION.entity);
+    return r;
+  },
   create: recommendationRecord.create,
   update: recommendationRecord.update,
   archive: recommendationRecord.archive,
@@ -208,6 +220,7 @@ export const recommendations = {
       [
         ['r.audit_id = ?', input.auditId],
         ['t.recommendation_id = ?', input.recommendationId],
+        [auditOfManagedService('r.audit_id'), managerScope(ctx)],
       ],
       {
         ...input,
@@ -225,7 +238,7 @@ export const recommendations = {
     const recommendation = requireRecord(ctx.db, RECOMMENDATION, input.recommendationId);
     const audit = requireRecord(ctx.db, AUDIT, recommendation.auditId);
     const service = requireRecord(ctx.db, SERVICE, audit.serviceId);
-    if (me.role !== 'manager' || service.managerId !== me.id) throw rule('answerNotServiceManager');
+    if (me.role !== 'manager' || service.managerId !== me.id) throw forbidden('answerNotServiceManager');
     const { rev, ...answer } = input;
     const existing = queryRecords(
       ctx.db,

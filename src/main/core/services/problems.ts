@@ -30,3 +30,14 @@ export function conflict(entity: string, read: number | null, current: number | 
 export function noCurrentPerson(key: 'sessionNoPerson' | 'sessionPersonArchived'): AppError {
   return new AppError('no_current_person', ruleMessage(en, key, {}), { rule: { key, params: {} } });
 }
+
+/**
+ * The current person may not do this: their role may not call the channel (the dispatcher), or
+ * may not on this record (the services). The key says why, in the user's language.
+ */
+export function forbidden(key: RuleKey, params: RuleParams = {}, field?: string): AppError {
+  return new AppError('forbidden', ruleMessage(en, key, params), {
+    rule: { key, params },
+    ...(field ? { field } : {}),
+  });
+}

@@ -3,10 +3,11 @@
  */
 import type { Programme, Service, Person, Ground } from '../../../shared/domain/programme';
 import type { ReadableDB } from '../db/handles';
-import { GROUND, PERSON, PROGRAMME, SERVICE } from '../repositories/specs';
+import { GROUND, MEASURE, PERSON, PROGRAMME, SERVICE } from '../repositories/specs';
 import { listRecords, pageRecords, type Fields, type Paging } from '../repositories/table';
 import type { ReadContext, ServiceContext } from './context';
-import { createEntity, recordService, requireRecord, type Rules } from './entity';
+import { createEntity, recordService, requireRecord, updateEntity, type Rules } from './entity';
+import { measureRules } from './actionPlan';
 import { rule } from './problems';
 
 const programmeRules: Rules<Programme> = {
@@ -58,10 +59,52 @@ function checkUniqueCode(db: ReadableDB, p: Person): void {
   if (clash) throw rule('personCodeTaken', { code: p.code }, 'code');
 }
 
-export const personRules: Rules<Person> = { check: (db, p) => checkUniqueCode(db, p) };
+/** True when no active coordinator but `p` would be left. */
+function lastCoordinator(db: ReadableDB, p: Person): boolean {
+  return !db
+    .prepare(`SELECT 1 FROM person WHERE role = 'coordinator' AND id <> ? AND archived_at IS NULL LIMIT 1`)
+    .get(p.id);
+}
 
+/**
+ * Codes are unique among active people; the programme always keeps an active coordinator (the
+ * last one can neither change role nor be archived).
+ */
+export const personRules: Rules<Person> = {
+  check(db, p, before) {
+    checkUniqueCode(db, p);
+    // A certification is a fact of the past: a date after today (the record's own timestamp) is a typo.
+    if (
+      p.certificationDate &&
+      p.certificationDate !== before?.certificationDate &&
+      p.certificationDate > p.updatedAt.slice(0, 10)
+    )
+      throw rule('personCertificationFuture', {}, 'certificationDate');
+    if (before?.role === 'coordinator' && p.role !== 'coordinator' && lastCoordinator(db, p))
+      throw rule('lastCoordinator', { code: before.code }, 'role');
+  },
+  checkArchive(db, p) {
+    if (p.role === 'coordinator' && lastCoordinator(db, p)) throw rule('lastCoordinator', { code: p.code });
+  },
+};
+
+const personRecord = recordService(PERSON, personRules);
 export const people = {
-  ...recordService(PERSON, personRules),
+  ...personRecord,
+  /**
+   * Archives a person. An archived person no longer works in the programme, so the services they
+   * manage and the measures they are responsible for are left without one (each change recorded
+   * in the history); the screens warn and say where before archiving. Audit teams keep them: they
+   * did that work.
+   */
+  archive(ctx: ServiceContext, input: { id: string; rev: number }): Person {
+    const archived = personRecord.archive(ctx, input);
+    for (const s of listRecords(ctx.db, SERVICE, { managerId: input.id }))
+      updateEntity(ctx, SERVICE, serviceRules, s.id, s.rev, { managerId: null });
+    for (const m of listRecords(ctx.db, MEASURE, { responsibleId: input.id }))
+      updateEntity(ctx, MEASURE, measureRules, m.id, m.rev, { responsibleId: null });
+    return archived;
+  },
   list: (
     ctx: ReadContext,
     input: Paging & { role?: Person['role'] | undefined; includeArchived?: boolean | undefined },

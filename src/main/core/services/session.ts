@@ -30,6 +30,8 @@ export const session = {
   begin(ctx: ServiceContext & { session: SessionControl }, input: Fields<Person>): SessionState {
     if (ctx.db.prepare(`SELECT 1 FROM person WHERE archived_at IS NULL LIMIT 1`).get())
       throw rule('sessionAlreadyBegun');
+    // The first person sets up the programme, its people and templates: the coordinator's work.
+    if (input.role !== 'coordinator') throw rule('sessionFirstCoordinator', {}, 'role');
     const id = ctx.newId();
     createEntity(ctx, PERSON, personRules, input, { id, personId: id });
     ctx.session.setCurrentPersonId(id);

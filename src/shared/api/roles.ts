@@ -1,0 +1,165 @@
+/**
+ * Who may call which channel: the role matrix (docs/roles.md explains it in the product's terms).
+ *
+ * Every channel of the contract has an entry — the `satisfies` below makes a channel without one
+ * a compile error — and the core's one dispatcher checks it before anything runs: a call the
+ * current person's role may not make answers `forbidden` with a translatable reason, and changes
+ * nothing. The entry only says which roles may call at all; the services then check the record
+ * (an auditor records only in audits of their team, a manager sees only their own services'
+ * findings…), answering `forbidden` too.
+ *
+ * - `'open'`: anyone, even before anyone has been chosen (first start, the language, the demo).
+ * - a list of roles: an active current person with one of these roles.
+ *
+ * Zod-free and pure: the renderer uses the same table to choose what to show.
+ * To add a channel: give it an entry here (the compiler insists) and a row in docs/roles.md.
+ */
+import type { Channel } from './contract';
+
+export type Role = 'auditor' | 'manager' | 'coordinator';
+export type Access = 'open' | readonly Role[];
+
+const EVERYONE = ['auditor', 'manager', 'coordinator'] as const satisfies readonly Role[];
+const COORDINATOR = ['coordinator'] as const satisfies readonly Role[];
+const AUDITOR = ['auditor'] as const satisfies readonly Role[];
+const MANAGER = ['manager'] as const satisfies readonly Role[];
+const AUDITOR_OR_COORDINATOR = ['auditor', 'coordinator'] as const satisfies readonly Role[];
+const MANAGER_OR_COORDINATOR = ['manager', 'coordinator'] as const satisfies readonly Role[];
+
+export const ROLE_MATRIX = {
+  // The session: who one is, the language, the demo. Switching person is open: this is a
+  // desktop app without passwords, and "working as" is how a shared machine is used.
+  'session.get': 'open',
+  'session.begin': 'open',
+  'session.setCurrentPerson': 'open',
+  'session.setLanguage': 'open',
+  'session.openWorkspace': 'open',
+
+  // The programme, its services, people and grounds: everyone reads, the coordinator writes.
+  'programme.get': 'open',
+  'programme.setUp': COORDINATOR,
+  'programme.update': COORDINATOR,
+  'services.list': EVERYONE,
+  'services.get': EVERYONE,
+  'services.create': COORDINATOR,
+  'services.update': COORDINATOR,
+  'services.archive': COORDINATOR,
+  'people.list': EVERYONE,
+  'people.get': EVERYONE,
+  'people.create': COORDINATOR,
+  'people.update': COORDINATOR,
+  'people.archive': COORDINATOR,
+  'grounds.list': EVERYONE,
+  'grounds.create': COORDINATOR,
+  'grounds.update': COORDINATOR,
+  'grounds.archive': COORDINATOR,
+
+  // Checklist templates: everyone reads (auditors work through them), the coordinator writes.
+  'templates.list': EVERYONE,
+  'templates.get': EVERYONE,
+  'templates.create': COORDINATOR,
+  'templates.import': COORDINATOR,
+  'templates.update': COORDINATOR,
+  'templates.archive': COORDINATOR,
+  'templateVersions.list': EVERYONE,
+  'templateVersions.get': EVERYONE,
+  'templateVersions.checklist': EVERYONE,
+  'templateVersions.startDraft': COORDINATOR,
+  'templateVersions.publish': COORDINATOR,
+  'sections.add': COORDINATOR,
+  'sections.edit': COORDINATOR,
+  'sections.move': COORDINATOR,
+  'sections.remove': COORDINATOR,
+  'criteria.add': COORDINATOR,
+  'criteria.edit': COORDINATOR,
+  'criteria.move': COORDINATOR,
+  'criteria.remove': COORDINATOR,
+
+  // Audits: the coordinator sets them up and moves them along; the team submits its fieldwork.
+  'audits.list': EVERYONE,
+  'audits.get': EVERYONE,
+  'audits.plan': COORDINATOR,
+  'audits.update': COORDINATOR,
+  'audits.archive': COORDINATOR,
+  'audits.startFieldwork': COORDINATOR,
+  'audits.submit': AUDITOR_OR_COORDINATOR,
+  'audits.startReview': COORDINATOR,
+  'audits.returnToFieldwork': COORDINATOR,
+  'audits.markReported': COORDINATOR,
+  'audits.close': COORDINATOR,
+  // Answers are one auditor's own; consolidated results the lead auditor's or the coordinator's.
+  'audits.answers': AUDITOR_OR_COORDINATOR,
+  'audits.recordAnswer': AUDITOR,
+  'audits.withdrawAnswer': AUDITOR,
+  'audits.consolidatedResults': EVERYONE,
+  'audits.consolidate': AUDITOR_OR_COORDINATOR,
+  'audits.agreement': AUDITOR_OR_COORDINATOR,
+
+  // The field records of an audit: written by the auditors of its team, read by the team and
+  // the coordinator (they may hold personal data).
+  'observations.list': AUDITOR_OR_COORDINATOR,
+  'observations.get': AUDITOR_OR_COORDINATOR,
+  'observations.record': AUDITOR,
+  'observations.update': AUDITOR,
+  'observations.archive': AUDITOR,
+  'attachments.list': AUDITOR_OR_COORDINATOR,
+  'attachments.add': AUDITOR,
+  'attachments.update': AUDITOR,
+  'attachments.archive': AUDITOR,
+  'situationTests.list': AUDITOR_OR_COORDINATOR,
+  'situationTests.record': AUDITOR,
+  'situationTests.update': AUDITOR,
+  'situationTests.archive': AUDITOR,
+
+  // Findings and recommendations: the coordinator writes them; a manager reads those of their
+  // own services and answers the recommendations.
+  'findings.list': MANAGER_OR_COORDINATOR,
+  'findings.get': MANAGER_OR_COORDINATOR,
+  'findings.suggestFromResults': COORDINATOR,
+  'findings.create': COORDINATOR,
+  'findings.update': COORDINATOR,
+  'findings.archive': COORDINATOR,
+  'recommendations.list': MANAGER_OR_COORDINATOR,
+  'recommendations.get': MANAGER_OR_COORDINATOR,
+  'recommendations.create': COORDINATOR,
+  'recommendations.update': COORDINATOR,
+  'recommendations.archive': COORDINATOR,
+  'recommendations.answers': MANAGER_OR_COORDINATOR,
+  'recommendations.answer': MANAGER,
+
+  // The Local Action Plan: public to everyone in the programme; the coordinator writes it; its
+  // progress is recorded by the measure's responsible person or the coordinator.
+  'measures.list': EVERYONE,
+  'measures.get': EVERYONE,
+  'measures.create': COORDINATOR,
+  'measures.update': COORDINATOR,
+  'measures.archive': COORDINATOR,
+  'measures.progress': EVERYONE,
+  'measures.recordProgress': EVERYONE,
+  'measures.withdrawProgress': EVERYONE,
+
+  // The history holds every record's before and after: the coordinator's.
+  'history.list': COORDINATOR,
+
+  // Backups protect this installation's own data, whoever works on it: an auditor's laptop holds
+  // their field records as surely as the coordinator's holds the programme. Roles are not a
+  // security boundary between people sharing one machine (anyone may work as anyone), so a
+  // restore is open to every role; it is undoable (the current state is backed up first).
+  'backups.list': EVERYONE,
+  'backups.take': EVERYONE,
+  'backups.restore': EVERYONE,
+  'backups.setSecondFolder': EVERYONE,
+} as const satisfies Record<Channel, Access>;
+
+/** Whether `role` may call `channel` at all (record-level checks come after). */
+export function mayCall(channel: Channel, role: Role | null): boolean {
+  const access: Access = ROLE_MATRIX[channel];
+  if (access === 'open') return true;
+  return role !== null && access.includes(role);
+}
+
+/** The roles that may call `channel` ('open' channels: every role). */
+export function rolesFor(channel: Channel): readonly Role[] {
+  const access: Access = ROLE_MATRIX[channel];
+  return access === 'open' ? EVERYONE : access;
+}

@@ -226,6 +226,7 @@ describe('history keeps what changed', () => {
       narrative: 'n'.repeat(20_000),
     } satisfies Input<'observations.record'>);
     await core.call('observations.update', { id: o.id, rev: o.rev, location: 'Front desk' });
+    await core.call('session.setCurrentPerson', { personId: s.coordinatorId });
     const entries = (await core.call('history.list', { entityId: o.id })).items;
     const update = entries.find((e) => e.action === 'update')!;
     expect(update.changes).toEqual({ location: ['', 'Front desk'] });

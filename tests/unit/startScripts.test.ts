@@ -5,7 +5,7 @@
  * its data where CITIZEN_AUDIT_DATA_DIR says, as the app does.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,7 +66,13 @@ describe('npm run browser', () => {
 
   it('keeps its data in CITIZEN_AUDIT_DATA_DIR', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ca-browser-data-'));
-    const child = spawn(process.execPath, [tsx, 'tests/harness/serve.ts', '--port', '0'], {
+    // A stand-in page: this test runs before the build (npm test builds after the unit tests).
+    const renderer = mkdtempSync(join(tmpdir(), 'ca-browser-page-'));
+    writeFileSync(
+      join(renderer, 'index.html'),
+      '<!doctype html><html><head><script src="x.js"></script></head></html>',
+    );
+    const child = spawn(process.execPath, [tsx, 'tests/harness/serve.ts', '--port', '0', '--renderer', renderer], {
       cwd: root,
       env: { ...process.env, CITIZEN_AUDIT_DATA_DIR: dataDir },
     });
@@ -85,6 +91,7 @@ describe('npm run browser', () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('close', r));
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(renderer, { recursive: true, force: true });
     }
   });
 });

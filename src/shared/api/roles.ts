@@ -142,13 +142,14 @@ export const ROLE_MATRIX = {
   'history.list': COORDINATOR,
 
   // Backups protect this installation's own data, whoever works on it: an auditor's laptop holds
-  // their field records as surely as the coordinator's holds the programme. Roles are not a
-  // security boundary between people sharing one machine (anyone may work as anyone), so a
-  // restore is open to every role; it is undoable (the current state is backed up first).
-  'backups.list': EVERYONE,
-  'backups.take': EVERYONE,
-  'backups.restore': EVERYONE,
-  'backups.setSecondFolder': EVERYONE,
+  // their field records as surely as the coordinator's holds the programme. They are open even
+  // before anyone is chosen, so a new installation can be restored from a backup (a USB stick)
+  // before anything is typed. Roles are not a security boundary between people sharing one
+  // machine (anyone may work as anyone), and a restore is undoable: the state before it is kept.
+  'backups.list': 'open',
+  'backups.take': 'open',
+  'backups.restore': 'open',
+  'backups.setSecondFolder': 'open',
 } as const satisfies Record<Channel, Access>;
 
 /** Whether `role` may call `channel` at all (record-level checks come after). */

@@ -105,9 +105,19 @@ test('templates: view both languages, change a used template by keyboard, publis
   const dialog = page.getByRole('dialog', { name: 'New criterion in section 1' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('Criterion (English)')).toBeFocused();
-  await page.keyboard.type('Stop forms are available in the languages most spoken in the city.');
-  await press(dialog.getByLabel('Criterion (Spanish)'), 'End');
-  await page.keyboard.type('Los formularios de parada están disponibles en las lenguas más habladas de la ciudad.');
+  await page.keyboard.type('Stop forms are available');
+  // Closed by mistake, and the window reloaded: what was typed comes back, marked as not saved.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await page.reload();
+  await press(page.getByRole('button', { name: 'Add criterion to section 1' }));
+  await expect(dialog.getByTestId('restored')).toContainText('Restored what you typed earlier');
+  await expect(dialog.getByLabel('Criterion (English)')).toHaveValue('Stop forms are available');
+  await press(dialog.getByLabel('Criterion (English)'), 'End');
+  await page.keyboard.type(' in the languages most spoken in the city.');
+  await dialog
+    .getByLabel('Criterion (Spanish)')
+    .fill('Los formularios de parada están disponibles en las lenguas más habladas de la ciudad.');
   await dialog.getByLabel('Response type').selectOption('yes_no');
   await press(dialog.getByRole('checkbox', { name: 'Language' }), 'Space');
   await axe('criterion form (en)');
@@ -116,6 +126,10 @@ test('templates: view both languages, change a used template by keyboard, publis
   const added = `1.${n1 + 1}`;
   await expect(criterion(page, added)).toContainText('Stop forms are available');
   await expect(criterion(page, added)).toContainText('Yes / no');
+  await press(page.getByRole('button', { name: 'Add criterion to section 1' }));
+  await expect(dialog.getByLabel('Criterion (English)')).toHaveValue('');
+  await expect(dialog.getByTestId('restored')).toHaveCount(0);
+  await press(dialog.getByRole('button', { name: 'Cancel' }));
 
   // Move it up twice with the keyboard: each move is announced, and focus stays on it.
   await press(page.getByRole('button', { name: `Move criterion ${added} up` }));

@@ -190,6 +190,8 @@ export const es: Translation = {
     moveDownOf: 'Bajar el criterio {{number}}',
     moved: 'Criterio movido a la posición {{position}} de {{count}} en la sección {{section}}.',
     remove: 'Quitar',
+    restored: 'Se ha recuperado lo que escribió antes; aún no está guardado.',
+    discard: 'Descartar',
     removeBody: 'Se quita de este borrador. El historial lo conserva.',
     fields: {
       textEn: 'Criterio (inglés)',

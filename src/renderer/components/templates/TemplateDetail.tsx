@@ -25,6 +25,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CriterionAdd, CriterionEdit, SectionAdd, SectionEdit, type Criterion } from '../../../shared/domain/template';
 import type { Checklist, Section } from '../../../shared/domain/template';
+import type { Ground } from '../../../shared/domain/programme';
 import { LANGUAGES, type Language } from '../../../shared/domain/vocabulary';
 import { TemplateFields } from '../../../shared/domain/template';
 import { z } from 'zod';
@@ -34,6 +35,7 @@ import { TEMPLATE_KEYS, useChecklist, useGrounds, useTemplateVersions } from '..
 import { FormModal } from '../FormModal';
 import { ServerError } from '../ServerError';
 import { useForm } from '../useForm';
+import { clearUnsaved, readUnsaved, useKeepUnsaved } from './unsaved';
 import {
   CriterionFields,
   criterionInput,
@@ -102,21 +104,12 @@ export function TemplateDetail({
   const [dragging, setDragging] = useState<Criterion | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const criterionForm = useForm(emptyCriterion());
-  const sectionForm = useForm(sectionValues());
-  const nameForm = useForm(nameValues());
-
-  const addCriterion = useApiMutation('criteria.add', TEMPLATE_KEYS);
-  const editCriterion = useApiMutation('criteria.edit', TEMPLATE_KEYS);
   const moveCriterion = useApiMutation('criteria.move', TEMPLATE_KEYS);
   const removeCriterion = useApiMutation('criteria.remove', TEMPLATE_KEYS);
-  const addSection = useApiMutation('sections.add', TEMPLATE_KEYS);
-  const editSection = useApiMutation('sections.edit', TEMPLATE_KEYS);
   const moveSection = useApiMutation('sections.move', TEMPLATE_KEYS);
   const removeSection = useApiMutation('sections.remove', TEMPLATE_KEYS);
   const publish = useApiMutation('templateVersions.publish', TEMPLATE_KEYS);
   const startDraft = useApiMutation('templateVersions.startDraft', TEMPLATE_KEYS);
-  const duplicate = useApiMutation('templates.duplicate', TEMPLATE_KEYS);
 
   const data = checklist.data;
   const editable = current?.status === 'draft';
@@ -194,55 +187,9 @@ export function TemplateDetail({
     void move(c, to, toIndex, position, 'up');
   };
 
-  const openCriterion = (next: Extract<Editing, { kind: 'criterion' }>) => {
-    criterionForm.reset(next.criterion ? criterionValues(next.criterion) : emptyCriterion());
-    setEditing(next);
-  };
-  const openSection = (next: Extract<Editing, { kind: 'section' }>) => {
-    sectionForm.reset(sectionValues(next.section));
-    setEditing(next);
-  };
-  const openDuplicate = () => {
-    if (!data) return;
-    const name = data.template.name;
-    nameForm.reset({
-      ...nameValues(),
-      nameEn: name.en ? t('templates.copyOf', { name: name.en, lng: 'en' }) : '',
-      nameEs: name.es ? t('templates.copyOf', { name: name.es, lng: 'es' }) : '',
-    });
-    setEditing({ kind: 'duplicate' });
-  };
-
-  const save = async () => {
-    if (!editing || !current) return;
-    let ok: boolean;
-    if (editing.kind === 'criterion') {
-      const fields = criterionInput(criterionForm.values);
-      ok = editing.criterion
-        ? await criterionForm.submit(
-            CriterionEdit,
-            { id: editing.criterion.id, rev: editing.criterion.rev, ...fields },
-            (i) => editCriterion.mutateAsync(i),
-          )
-        : await criterionForm.submit(CriterionAdd, { sectionId: editing.sectionId, ...fields }, (i) =>
-            addCriterion.mutateAsync(i),
-          );
-    } else if (editing.kind === 'section') {
-      const title = localized(sectionForm.values.titleEn, sectionForm.values.titleEs);
-      ok = editing.section
-        ? await sectionForm.submit(SectionEdit, { id: editing.section.id, rev: editing.section.rev, title }, (i) =>
-            editSection.mutateAsync(i),
-          )
-        : await sectionForm.submit(SectionAdd, { versionId: current.id, title }, (i) => addSection.mutateAsync(i));
-    } else {
-      const name = localized(nameForm.values.nameEn, nameForm.values.nameEs);
-      ok = await nameForm.submit(DuplicateInput, { versionId: current.id, name }, async (i) => {
-        const copy = await duplicate.mutateAsync(i);
-        onOpenTemplate(copy.template.id, copy.version.id);
-      });
-    }
-    if (ok) setEditing(null);
-  };
+  const openCriterion = (next: Extract<Editing, { kind: 'criterion' }>) => setEditing(next);
+  const openSection = (next: Extract<Editing, { kind: 'section' }>) => setEditing(next);
+  const openDuplicate = () => setEditing({ kind: 'duplicate' });
 
   if (!current || !data) {
     return (
@@ -256,18 +203,6 @@ export function TemplateDetail({
   }
 
   const templateName = anyText(data.template.name, uiLanguage);
-  const form = editing?.kind === 'criterion' ? criterionForm : editing?.kind === 'section' ? sectionForm : nameForm;
-  const formTitle =
-    editing?.kind === 'criterion'
-      ? editing.criterion
-        ? t('templates.editCriterionTitle', { number: editing.number })
-        : t('templates.addCriterionTitle', { number: editing.number })
-      : editing?.kind === 'section'
-        ? editing.section
-          ? t('templates.editSectionTitle', { number: editing.number })
-          : t('templates.addSectionTitle')
-        : t('templates.duplicateTitle');
-
   return (
     <Stack gap="lg">
       <Button variant="subtle" onClick={onBack} w="fit-content" px={0}>
@@ -348,7 +283,7 @@ export function TemplateDetail({
             </Group>
           </Group>
           <Group gap="xs">
-            <Badge color={editable ? 'orange.9' : 'teal.9'} data-testid="version-status">
+            <Badge color={editable ? 'grape' : 'indigo'} data-testid="version-status">
               {t(`templates.status.${current.status}`)}
             </Badge>
             <Text size="sm">{editable ? t('templates.draftNote') : t('templates.frozenNote')}</Text>
@@ -495,7 +430,7 @@ export function TemplateDetail({
                         {c.grounds.map((g) => {
                           const ground = grounds.find((x) => x.code === g);
                           return (
-                            <Badge key={g} variant="light" color="indigo.9">
+                            <Badge key={g} color="gray">
                               {ground ? anyText(ground.label, language) : g}
                             </Badge>
                           );
@@ -592,21 +527,26 @@ export function TemplateDetail({
         </Button>
       )}
 
-      <FormModal
-        opened={editing !== null}
-        title={formTitle}
-        onClose={() => setEditing(null)}
-        onSubmit={() => void save()}
-        submitting={form.submitting}
-        serverError={form.serverError}
-        formRef={form.formRef}
-      >
-        {editing?.kind === 'criterion' && (
-          <CriterionFields form={criterionForm} grounds={grounds} language={uiLanguage} />
-        )}
-        {editing?.kind === 'section' && <SectionFields form={sectionForm} />}
-        {editing?.kind === 'duplicate' && <NameFields form={nameForm} withDescription={false} />}
-      </FormModal>
+      {editing?.kind === 'criterion' && (
+        <CriterionDialog
+          key={editing.criterion?.id ?? editing.sectionId}
+          editing={editing}
+          grounds={grounds}
+          uiLanguage={uiLanguage}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {editing?.kind === 'section' && (
+        <SectionDialog editing={editing} versionId={current.id} onClose={() => setEditing(null)} />
+      )}
+      {editing?.kind === 'duplicate' && (
+        <DuplicateDialog
+          versionId={current.id}
+          templateName={data.template.name}
+          onClose={() => setEditing(null)}
+          onDuplicated={onOpenTemplate}
+        />
+      )}
 
       <Modal
         opened={publishing}
@@ -675,5 +615,175 @@ export function TemplateDetail({
         </Stack>
       </Modal>
     </Stack>
+  );
+}
+
+/** A form whose unsaved text is kept under `key` (see ./unsaved.ts). */
+function useUnsavedForm<V extends Record<string, string>>(key: string, initial: V) {
+  const [start] = useState(() => ({ key, initial, restored: readUnsaved(key, initial) }));
+  const form = useForm<V>(start.restored ?? start.initial);
+  useKeepUnsaved(start.key, form.values, start.initial);
+  return {
+    form,
+    restored: start.restored !== null,
+    discard: () => {
+      clearUnsaved(start.key);
+      form.reset(start.initial);
+    },
+    saved: () => clearUnsaved(start.key),
+  };
+}
+
+function EditModal<V extends Record<string, string>>({
+  title,
+  unsaved,
+  onClose,
+  save,
+  children,
+}: {
+  title: string;
+  unsaved: ReturnType<typeof useUnsavedForm<V>>;
+  onClose: () => void;
+  save: () => Promise<boolean>;
+  children: React.ReactNode;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const { form } = unsaved;
+  return (
+    <FormModal
+      opened
+      title={title}
+      onClose={onClose}
+      onSubmit={() =>
+        void save().then((ok) => {
+          if (!ok) return;
+          unsaved.saved();
+          onClose();
+        })
+      }
+      submitting={form.submitting}
+      serverError={form.serverError}
+      formRef={form.formRef}
+    >
+      {unsaved.restored && (
+        <Alert color="indigo" variant="light" data-testid="restored">
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">{t('templates.restored')}</Text>
+            <Button size="xs" variant="default" onClick={unsaved.discard}>
+              {t('templates.discard')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {children}
+    </FormModal>
+  );
+}
+
+/** Adds a criterion to a section, or edits one. */
+function CriterionDialog({
+  editing,
+  grounds,
+  uiLanguage,
+  onClose,
+}: {
+  editing: Extract<Editing, { kind: 'criterion' }>;
+  grounds: readonly Ground[];
+  uiLanguage: Language;
+  onClose: () => void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const c = editing.criterion;
+  const unsaved = useUnsavedForm(
+    c ? `criterion.${c.id}.${c.rev}` : `criterion.new.${editing.sectionId}`,
+    c ? criterionValues(c) : emptyCriterion(),
+  );
+  const add = useApiMutation('criteria.add', TEMPLATE_KEYS);
+  const edit = useApiMutation('criteria.edit', TEMPLATE_KEYS);
+  const save = () => {
+    const fields = criterionInput(unsaved.form.values);
+    return c
+      ? unsaved.form.submit(CriterionEdit, { id: c.id, rev: c.rev, ...fields }, (i) => edit.mutateAsync(i))
+      : unsaved.form.submit(CriterionAdd, { sectionId: editing.sectionId, ...fields }, (i) => add.mutateAsync(i));
+  };
+  return (
+    <EditModal
+      title={
+        c
+          ? t('templates.editCriterionTitle', { number: editing.number })
+          : t('templates.addCriterionTitle', { number: editing.number })
+      }
+      unsaved={unsaved}
+      onClose={onClose}
+      save={save}
+    >
+      <CriterionFields form={unsaved.form} grounds={grounds} language={uiLanguage} />
+    </EditModal>
+  );
+}
+
+/** Adds a section to a version, or edits one's title. */
+function SectionDialog({
+  editing,
+  versionId,
+  onClose,
+}: {
+  editing: Extract<Editing, { kind: 'section' }>;
+  versionId: string;
+  onClose: () => void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const s = editing.section;
+  const unsaved = useUnsavedForm(s ? `section.${s.id}.${s.rev}` : `section.new.${versionId}`, sectionValues(s));
+  const add = useApiMutation('sections.add', TEMPLATE_KEYS);
+  const edit = useApiMutation('sections.edit', TEMPLATE_KEYS);
+  const save = () => {
+    const title = localized(unsaved.form.values.titleEn, unsaved.form.values.titleEs);
+    return s
+      ? unsaved.form.submit(SectionEdit, { id: s.id, rev: s.rev, title }, (i) => edit.mutateAsync(i))
+      : unsaved.form.submit(SectionAdd, { versionId, title }, (i) => add.mutateAsync(i));
+  };
+  return (
+    <EditModal
+      title={s ? t('templates.editSectionTitle', { number: editing.number }) : t('templates.addSectionTitle')}
+      unsaved={unsaved}
+      onClose={onClose}
+      save={save}
+    >
+      <SectionFields form={unsaved.form} />
+    </EditModal>
+  );
+}
+
+/** Duplicates a version as a new own template, named "Copy of …" in each language by default. */
+function DuplicateDialog({
+  versionId,
+  templateName,
+  onClose,
+  onDuplicated,
+}: {
+  versionId: string;
+  templateName: Readonly<Record<string, string>>;
+  onClose: () => void;
+  onDuplicated: (templateId: string, versionId: string) => void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const unsaved = useUnsavedForm(`duplicate.${versionId}`, {
+    ...nameValues(),
+    nameEn: templateName.en ? t('templates.copyOf', { name: templateName.en, lng: 'en' }) : '',
+    nameEs: templateName.es ? t('templates.copyOf', { name: templateName.es, lng: 'es' }) : '',
+  });
+  const duplicate = useApiMutation('templates.duplicate', TEMPLATE_KEYS);
+  const save = () => {
+    const name = localized(unsaved.form.values.nameEn, unsaved.form.values.nameEs);
+    return unsaved.form.submit(DuplicateInput, { versionId, name }, async (i) => {
+      const copy = await duplicate.mutateAsync(i);
+      onDuplicated(copy.template.id, copy.version.id);
+    });
+  };
+  return (
+    <EditModal title={t('templates.duplicateTitle')} unsaved={unsaved} onClose={onClose} save={save}>
+      <NameFields form={unsaved.form} withDescription={false} />
+    </EditModal>
   );
 }

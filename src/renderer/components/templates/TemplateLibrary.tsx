@@ -19,7 +19,7 @@ function VersionBadges({ templateId }: { templateId: string }): React.JSX.Elemen
   return (
     <Group gap={4}>
       {versions.map((v) => (
-        <Badge key={v.id} color={v.status === 'draft' ? 'orange.9' : 'teal.9'}>
+        <Badge key={v.id} color={v.status === 'draft' ? 'grape' : 'indigo'}>
           {t('templates.versionShort', { number: v.number, status: t(`templates.status.${v.status}`) })}
         </Badge>
       ))}

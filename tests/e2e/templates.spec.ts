@@ -193,6 +193,13 @@ test('templates: view both languages, change a used template by keyboard, publis
   const exported = readFileSync(await download.path(), 'utf8');
   expect(JSON.parse(exported)).toMatchObject({ format: 'citizen-audit/template', key: '' });
 
+  // Rename the copy.
+  await press(page.getByRole('button', { name: 'Edit name and description' }));
+  const rename = page.getByRole('dialog', { name: 'Edit name and description' });
+  await rename.getByLabel('Name (English)').fill('Our police checklist');
+  await press(rename.getByRole('button', { name: 'Save' }));
+  await expect(page.getByRole('heading', { name: 'Our police checklist', level: 1 })).toBeVisible();
+
   // Back in the library: a bad file is refused with where and why, and nothing changes.
   await press(page.getByRole('button', { name: 'Back to the templates' }));
   await expect(page.getByRole('heading', { name: 'Templates', level: 1 })).toBeVisible();

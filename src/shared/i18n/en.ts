@@ -245,6 +245,7 @@ export const en = {
     moveDownOf: 'Move criterion {{number}} down',
     moved: 'Criterion moved to position {{position}} of {{count}} in section {{section}}.',
     remove: 'Remove',
+    editName: 'Edit name and description',
     restored: 'Restored what you typed earlier; it is not saved yet.',
     discard: 'Discard',
     removeBody: 'It is removed from this draft. The history keeps it.',

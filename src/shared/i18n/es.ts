@@ -190,6 +190,7 @@ export const es: Translation = {
     moveDownOf: 'Bajar el criterio {{number}}',
     moved: 'Criterio movido a la posición {{position}} de {{count}} en la sección {{section}}.',
     remove: 'Quitar',
+    editName: 'Editar nombre y descripción',
     restored: 'Se ha recuperado lo que escribió antes; aún no está guardado.',
     discard: 'Descartar',
     removeBody: 'Se quita de este borrador. El historial lo conserva.',

@@ -27,7 +27,7 @@ import { CriterionAdd, CriterionEdit, SectionAdd, SectionEdit, type Criterion } 
 import type { Checklist, Section } from '../../../shared/domain/template';
 import type { Ground } from '../../../shared/domain/programme';
 import { LANGUAGES, type Language } from '../../../shared/domain/vocabulary';
-import { TemplateFields } from '../../../shared/domain/template';
+import { TemplateFields, TemplateUpdate, type Template } from '../../../shared/domain/template';
 import { z } from 'zod';
 import { api, ApiCallError } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
@@ -53,6 +53,7 @@ type Editing =
   | { kind: 'criterion'; sectionId: string; number: string; criterion?: Criterion }
   | { kind: 'section'; number: number; section?: Section }
   | { kind: 'duplicate' }
+  | { kind: 'name' }
   | null;
 type Removing =
   { kind: 'criterion'; record: Criterion; number: string } | { kind: 'section'; record: Section; number: number };
@@ -219,6 +220,9 @@ export function TemplateDetail({
             </Text>
           )}
         </Stack>
+        <Button variant="default" onClick={() => setEditing({ kind: 'name' })}>
+          {t('templates.editName')}
+        </Button>
       </Group>
 
       <Paper withBorder p="md" radius="md">
@@ -539,6 +543,7 @@ export function TemplateDetail({
       {editing?.kind === 'section' && (
         <SectionDialog editing={editing} versionId={current.id} onClose={() => setEditing(null)} />
       )}
+      {editing?.kind === 'name' && <NameDialog template={data.template} onClose={() => setEditing(null)} />}
       {editing?.kind === 'duplicate' && (
         <DuplicateDialog
           versionId={current.id}
@@ -784,6 +789,31 @@ function DuplicateDialog({
   return (
     <EditModal title={t('templates.duplicateTitle')} unsaved={unsaved} onClose={onClose} save={save}>
       <NameFields form={unsaved.form} withDescription={false} />
+    </EditModal>
+  );
+}
+
+/** Changes a template's name and description (in both languages). */
+function NameDialog({ template, onClose }: { template: Template; onClose: () => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const unsaved = useUnsavedForm(`template.${template.id}.${template.rev}`, nameValues(template));
+  const update = useApiMutation('templates.update', TEMPLATE_KEYS);
+  const save = () => {
+    const v = unsaved.form.values;
+    return unsaved.form.submit(
+      TemplateUpdate,
+      {
+        id: template.id,
+        rev: template.rev,
+        name: localized(v.nameEn, v.nameEs),
+        description: localized(v.descriptionEn, v.descriptionEs),
+      },
+      (i) => update.mutateAsync(i),
+    );
+  };
+  return (
+    <EditModal title={t('templates.editName')} unsaved={unsaved} onClose={onClose} save={save}>
+      <NameFields form={unsaved.form} withDescription />
     </EditModal>
   );
 }

@@ -143,6 +143,12 @@ const MALFORMED: { what: string; content: () => string; key: string; path?: stri
     path: 'format',
   },
   {
+    what: 'another kind of file altogether (the demo programme)',
+    content: () => JSON.stringify({ format: 'citizen-audit/demo', formatVersion: 1, people: [], audits: [] }),
+    key: 'templateFileNotTemplate',
+    path: 'format',
+  },
+  {
     what: 'a newer format version',
     content: () => broken((f) => (f.formatVersion = 2)),
     key: 'templateFileVersion',

@@ -193,12 +193,19 @@ export function TemplateDetail({
   const openDuplicate = () => setEditing({ kind: 'duplicate' });
 
   if (!current || !data) {
+    const failed = versions.error ?? checklist.error;
     return (
       <Stack>
         <Button variant="subtle" onClick={onBack} w="fit-content">
           {t('templates.back')}
         </Button>
-        <Text c="dimmed">{t('app.loading')}</Text>
+        {failed ? (
+          <Alert color="red" variant="light" role="alert" title={t('app.loadFailed')}>
+            {message(failed)}
+          </Alert>
+        ) : (
+          <Text c="dimmed">{t('app.loading')}</Text>
+        )}
       </Stack>
     );
   }

@@ -144,6 +144,15 @@ test('templates: view both languages, change a used template by keyboard, publis
   await expect(page.getByRole('button', { name: `Move criterion 1.${n1 - 1} up` })).toBeFocused();
   await expect(criterion(page, `1.${n1 - 1}`)).toContainText('Stop forms are available');
   await expect(criterion(page, `1.${n1 + 1}`)).toContainText(section1.criteria[n1 - 1]!.text.en!);
+  // The shortcut does the same: Alt+↓ moves it back down one place, focus following it.
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(page.getByTestId('announcer')).toHaveText(
+    `Criterion moved to position ${n1} of ${n1 + 1} in section 1. ${section1.title.en}.`,
+  );
+  await expect(page.getByRole('button', { name: `Move criterion 1.${n1} down` })).toBeFocused();
+  await expect(criterion(page, `1.${n1}`)).toContainText('Stop forms are available');
+  await press(page.getByRole('button', { name: `Move criterion 1.${n1} up` }));
+  await expect(criterion(page, `1.${n1 - 1}`)).toContainText('Stop forms are available');
 
   // Edit criterion 1.1 (its English text and its weight).
   await press(page.getByRole('button', { name: 'Edit criterion 1.1', exact: true }));

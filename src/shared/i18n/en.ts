@@ -219,7 +219,7 @@ export const en = {
     frozenNote: 'This version is published and frozen. Audits that use it keep it as it is.',
     draftNote:
       'This version is a draft. Each change is saved with its Save button; publish the draft to use it in audits.',
-    dragHint: 'Reorder criteria with the ↑ and ↓ buttons, or drag them.',
+    dragHint: 'Reorder criteria with their ↑ and ↓ buttons (or Alt+↑ and Alt+↓ on any of their buttons), or drag them.',
     noSections: 'This version has no sections yet.',
     noCriteria: 'No criteria in this section yet.',
     guidance: 'Guidance',

@@ -164,7 +164,8 @@ export const es: Translation = {
     frozenNote: 'Esta versión está publicada y congelada. Las auditorías que la usan la conservan tal cual.',
     draftNote:
       'Esta versión es un borrador. Cada cambio se guarda con su botón Guardar; publique el borrador para usarlo en auditorías.',
-    dragHint: 'Reordene los criterios con los botones ↑ y ↓, o arrastrándolos.',
+    dragHint:
+      'Reordene los criterios con sus botones ↑ y ↓ (o Alt+↑ y Alt+↓ sobre cualquiera de sus botones), o arrastrándolos.',
     noSections: 'Esta versión aún no tiene secciones.',
     noCriteria: 'Esta sección aún no tiene criterios.',
     guidance: 'Orientación',

@@ -408,6 +408,17 @@ export function TemplateDetail({
                     setDragging(c);
                   }}
                   onDragEnd={() => setDragging(null)}
+                  // Alt+↑ / Alt+↓ on any of the criterion's buttons moves it, like the ↑ and ↓ buttons.
+                  onKeyDown={(e) => {
+                    if (!editable || !e.altKey || busy) return;
+                    if (e.key === 'ArrowUp' && !first) {
+                      e.preventDefault();
+                      void moveUp(c, si);
+                    } else if (e.key === 'ArrowDown' && !last) {
+                      e.preventDefault();
+                      void moveDown(c, si);
+                    }
+                  }}
                   onDragOver={(e) => dragging && e.preventDefault()}
                   onDrop={(e) => {
                     e.preventDefault();

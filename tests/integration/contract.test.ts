@@ -261,6 +261,22 @@ const RULE_BREAKS: { [C in Channel]?: RuleBreak } = {
     key: 'groundUnknown',
     afterWrite: true,
   },
+  'templates.importFile': {
+    input: () => ({ content: JSON.stringify(fileFailingAtTheEnd()) }),
+    code: 'rule_violation',
+    key: 'templateFileGroundUnknown',
+  },
+  'templates.duplicate': {
+    input: () => ({ versionId: w.oldPublished.id, name: { en: 'Copy of old' } }),
+    code: 'rule_violation',
+    key: 'groundArchived',
+    afterWrite: true,
+  },
+  'templates.installBuiltIn': {
+    input: () => ({ key: 'no_such_template' }),
+    code: 'rule_violation',
+    key: 'templateBuiltInUnknown',
+  },
   'templates.update': {
     input: () => ({ id: w.oldT.id, rev: w.oldT.rev, key: 'front' }),
     code: 'rule_violation',
@@ -509,6 +525,8 @@ const READ_INPUTS: { [C in Channel]?: () => Input<C> } = {
   'grounds.list': () => ({}),
   'templates.list': () => ({}),
   'templates.get': () => ({ id: w.own.id }),
+  'templates.export': () => ({ versionId: w.t.versionId }),
+  'templates.builtIns': () => ({}),
   'templateVersions.list': () => ({ templateId: w.t.templateId }),
   'templateVersions.get': () => ({ id: w.t.versionId }),
   'templateVersions.checklist': () => ({ id: w.t.versionId }),

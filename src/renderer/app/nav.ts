@@ -15,11 +15,19 @@ import { PeopleScreen } from '../screens/PeopleScreen';
 import { ProgrammeScreen } from '../screens/ProgrammeScreen';
 import { ReviewsScreen } from '../screens/ReviewsScreen';
 import { ServicesScreen } from '../screens/ServicesScreen';
+import { TemplatesScreen } from '../screens/TemplatesScreen';
 
 export interface NavEntry {
   path: string;
   labelKey:
-    'nav.overview' | 'nav.myAudits' | 'nav.reviews' | 'nav.programme' | 'nav.services' | 'nav.people' | 'nav.backups';
+    | 'nav.overview'
+    | 'nav.myAudits'
+    | 'nav.reviews'
+    | 'nav.programme'
+    | 'nav.services'
+    | 'nav.people'
+    | 'nav.templates'
+    | 'nav.backups';
   screen: ComponentType;
   /** The roles this screen is for; every role when left out. */
   roles?: readonly Role[];
@@ -32,6 +40,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/programme', labelKey: 'nav.programme', screen: ProgrammeScreen, roles: ['coordinator'] },
   { path: '/services', labelKey: 'nav.services', screen: ServicesScreen },
   { path: '/people', labelKey: 'nav.people', screen: PeopleScreen, roles: ['coordinator'] },
+  { path: '/templates', labelKey: 'nav.templates', screen: TemplatesScreen, roles: ['coordinator'] },
   // Every installation backs up its own data: an auditor's laptop holds their field records.
   { path: '/backups', labelKey: 'nav.backups', screen: BackupsScreen },
 ];

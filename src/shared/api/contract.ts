@@ -26,7 +26,7 @@ import { HistoryEntry, HistoryList } from '../domain/history';
 import { Language } from '../domain/vocabulary';
 import * as B from '../domain/backup';
 import { ApiError } from './errors';
-import { TemplateFile } from '../exchange/templateFile';
+import { TEMPLATE_FILE_MAX_CHARS, TemplateFile } from '../exchange/templateFile';
 
 export const CHANNEL_KINDS = ['read', 'write', 'exclusive'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
@@ -111,6 +111,22 @@ export const contract = {
       criterionIdsByRef: z.record(z.string(), Id),
     }),
   ),
+  /**
+   * Installs a template file from its text (a file chosen in the UI). A bad file is refused with
+   * its first problem: the rule key names why, `params.path` where (`sections[2].criteria[4].text.es`).
+   */
+  'templates.importFile': write(
+    z.strictObject({ content: z.string().max(TEMPLATE_FILE_MAX_CHARS) }),
+    T.TemplateWithVersion.extend({ criterionIdsByRef: z.record(z.string(), Id) }),
+  ),
+  /** One version as a template file, with a file name to save it under. */
+  'templates.export': read(z.strictObject({ versionId: Id }), z.object({ fileName: z.string(), file: TemplateFile })),
+  /** A city's own copy of a version: a new template whose draft version 1 copies its checklist. */
+  'templates.duplicate': write(z.strictObject({ versionId: Id, name: T.TemplateFields.name }), T.TemplateWithVersion),
+  /** The built-in templates that come with the app, with the id of the installed one, if any. */
+  'templates.builtIns': read(Empty, z.array(T.BuiltInTemplate)),
+  /** Installs a built-in template (once). */
+  'templates.installBuiltIn': write(z.strictObject({ key: z.string().max(60) }), T.TemplateWithVersion),
   'templates.update': write(T.TemplateUpdate, T.Template),
   'templates.archive': write(ByIdAtRev, T.Template),
   'templateVersions.list': read(T.TemplateVersionList, Page(T.TemplateVersion)),

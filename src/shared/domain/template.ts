@@ -52,6 +52,15 @@ export const StartDraft = z.strictObject({
 });
 export const TemplateVersionList = ListAll.extend({ templateId: Id });
 export const TemplateWithVersion = z.object({ template: Template, version: TemplateVersion });
+/** A built-in template that comes with the app; `templateId` is the installed one, or null. */
+export const BuiltInTemplate = z.object({
+  key: z.string(),
+  name: LocalizedText,
+  description: OptionalLocalizedText,
+  sections: z.number().int().min(0),
+  criteria: z.number().int().min(0),
+  templateId: Id.nullable(),
+});
 
 export const SectionFields = {
   versionId: Id,

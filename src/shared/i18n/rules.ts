@@ -18,6 +18,7 @@ const VOCABULARY_PARAMS: Readonly<Record<string, (t: Translation) => Readonly<Re
   to: (t) => t.vocab.auditStatus,
   role: (t) => t.vocab.role,
   responseType: (t) => t.vocab.responseType,
+  expected: (t) => t.jsonType,
 };
 
 /** `ruleMessage(en, 'audit.closed', {})` → the message, with `{{name}}` filled from `params`. */

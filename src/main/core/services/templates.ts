@@ -23,7 +23,16 @@ import type {
   TemplateCreate,
   TemplateVersion,
 } from '../../../shared/domain/template';
-import type { TemplateFile } from '../../../shared/exchange/templateFile';
+import {
+  TEMPLATE_FILE_FORMAT,
+  TEMPLATE_FILE_VERSION,
+  fileGrounds,
+  readTemplateFile,
+  type TemplateFile,
+  type TemplateFileProblem,
+} from '../../../shared/exchange/templateFile';
+import type { LocalizedText } from '../../../shared/domain/common';
+import { BUILT_IN_TEMPLATES, builtInTemplate } from '../seed/templates';
 import type { ReadableDB } from '../db/handles';
 import {
   listRecords,
@@ -46,6 +55,7 @@ import {
 } from './entity';
 import { checkGrounds } from './programme';
 import { conflict, rule } from './problems';
+import type { AppError } from '../../../shared/api/errors';
 
 function requireDraft(db: ReadableDB, versionId: string): TemplateVersion {
   const v = requireRecord(db, TEMPLATE_VERSION, versionId);
@@ -174,7 +184,131 @@ export const templates = {
     );
     return { template, version, criterionIdsByRef };
   },
+
+  /**
+   * Installs a template file from its text, as chosen in the UI. A file that is not a valid
+   * template is refused with its first problem — where in the file and why — before anything is
+   * written; so is one naming a ground this programme does not have, or a key already in use.
+   */
+  importFile(ctx: ServiceContext, input: { content: string }) {
+    const read = readTemplateFile(input.content);
+    if (!read.ok) throw fileProblem(read.problem);
+    const { file } = read;
+    for (const { path, code } of fileGrounds(file)) {
+      const g = ctx.db.prepare(`SELECT archived_at FROM ground WHERE code = ?`).get(code) as
+        { archived_at: string | null } | undefined;
+      if (!g) throw fileProblem({ key: 'templateFileGroundUnknown', params: { path, code } });
+      if (g.archived_at !== null) throw fileProblem({ key: 'templateFileGroundArchived', params: { path, code } });
+    }
+    if (file.key !== '' && liveTemplateWithKey(ctx.db, file.key)) {
+      throw fileProblem({ key: 'templateFileKeyExists', params: { path: 'key', key: file.key } });
+    }
+    return templates.import(ctx, { file });
+  },
+
+  /** One version as a template file (the format of resources/templates), and a file name for it. */
+  export(ctx: ReadContext, input: { versionId: string }): { fileName: string; file: TemplateFile } {
+    const checklist = templateVersions.checklist(ctx, { id: input.versionId });
+    const { template, version } = checklist;
+    const file: TemplateFile = {
+      format: TEMPLATE_FILE_FORMAT,
+      formatVersion: TEMPLATE_FILE_VERSION,
+      key: template.key,
+      name: template.name,
+      description: template.description,
+      ...(version.note ? { versionNote: version.note } : {}),
+      sections: checklist.sections.map((s) => ({
+        title: s.title,
+        criteria: s.criteria.map((c) => ({
+          text: c.text,
+          ...(Object.keys(c.guidance).length > 0 ? { guidance: c.guidance } : {}),
+          responseType: c.responseType,
+          ...(c.responseType === 'choice' ? { choices: c.choices } : {}),
+          ...(c.weight !== null ? { weight: c.weight } : {}),
+          grounds: c.grounds,
+          ...(c.reference ? { reference: c.reference } : {}),
+        })),
+      })),
+    };
+    const base = template.key || slug(template.name) || 'template';
+    return { fileName: `${base}-v${version.number}.json`, file };
+  },
+
+  /**
+   * A city's own copy of a version: a new template (no key) named `name`, whose draft version 1
+   * holds a copy of the version's sections and criteria.
+   */
+  duplicate(ctx: ServiceContext, input: { versionId: string; name: LocalizedText }) {
+    const source = requireRecord(ctx.db, TEMPLATE_VERSION, input.versionId);
+    const original = requireRecord(ctx.db, TEMPLATE, source.templateId);
+    const template = createEntity(ctx, TEMPLATE, templateRules, {
+      key: '',
+      name: input.name,
+      description: original.description,
+    });
+    const version = createEntity(ctx, TEMPLATE_VERSION, versionRules, {
+      templateId: template.id,
+      number: 1,
+      status: 'draft',
+      note: '',
+    });
+    copyChecklist(ctx, source.id, version.id);
+    return { template, version };
+  },
+
+  /** The built-in templates that come with the app, and which of them this programme has installed. */
+  builtIns(ctx: ReadContext) {
+    return BUILT_IN_TEMPLATES.map((t) => ({
+      key: t.key,
+      name: t.name,
+      description: t.description,
+      sections: t.sections.length,
+      criteria: t.sections.reduce((n, s) => n + s.criteria.length, 0),
+      templateId: liveTemplateWithKey(ctx.db, t.key)?.id ?? null,
+    }));
+  },
+
+  /** Installs a built-in template (once: its key is then taken). */
+  installBuiltIn(ctx: ServiceContext, input: { key: string }) {
+    const file = builtInTemplate(input.key);
+    if (!file) throw rule('templateBuiltInUnknown', { key: input.key }, 'key');
+    if (liveTemplateWithKey(ctx.db, file.key)) throw rule('templateKeyExists', { key: file.key }, 'key');
+    const { template, version } = templates.import(ctx, { file });
+    return { template, version };
+  },
 };
+
+/** A refused template file: its problem as a rule refusal about the `content` of the input. */
+function fileProblem(problem: TemplateFileProblem): AppError {
+  return rule(problem.key, problem.params, 'content');
+}
+
+function liveTemplateWithKey(db: ReadableDB, key: string): { id: string } | undefined {
+  return db.prepare(`SELECT id FROM template WHERE key = ? AND archived_at IS NULL`).get(key) as
+    { id: string } | undefined;
+}
+
+/** A name as a file name: lower-case ASCII letters and digits joined by `-`. */
+function slug(name: LocalizedText): string {
+  const first = Object.values(name).find((s) => s.trim() !== '') ?? '';
+  return first
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+}
+
+/** Copies the live sections and criteria of version `fromId` into version `toId`, in order. */
+function copyChecklist(ctx: ServiceContext, fromId: string, toId: string): void {
+  for (const s of sectionsOf(ctx.db, fromId)) {
+    const copy = createEntity(ctx, SECTION, sectionRules, { ...withoutMeta(s), versionId: toId });
+    for (const c of criteriaOf(ctx.db, s.id)) {
+      createEntity(ctx, CRITERION, criterionRules, { ...withoutMeta(c), sectionId: copy.id });
+    }
+  }
+}
 
 export const templateVersions = {
   list: (ctx: ReadContext, input: Paging & { templateId: string; includeArchived?: boolean | undefined }) =>
@@ -215,14 +349,7 @@ export const templateVersions = {
       status: 'draft',
       note: input.note,
     });
-    if (source) {
-      for (const s of sectionsOf(ctx.db, source.id)) {
-        const copy = createEntity(ctx, SECTION, sectionRules, { ...withoutMeta(s), versionId: version.id });
-        for (const c of criteriaOf(ctx.db, s.id)) {
-          createEntity(ctx, CRITERION, criterionRules, { ...withoutMeta(c), sectionId: copy.id });
-        }
-      }
-    }
+    if (source) copyChecklist(ctx, source.id, version.id);
     return version;
   },
 

@@ -178,6 +178,18 @@ function problemOf(issue: z.core.$ZodIssue, json: unknown): TemplateFileProblem 
       return at('templateFileLanguageCode', { value: quoted(last) });
     case 'unrecognized_keys': {
       const name = issue.keys[0] ?? '';
+      // A multilingual text (an object of strings) accepts only the app's language codes.
+      const holder = value;
+      if (
+        holder !== null &&
+        typeof holder === 'object' &&
+        !Array.isArray(holder) &&
+        Object.values(holder).every((v) => typeof v === 'string')
+      )
+        return {
+          key: 'templateFileLanguageCode',
+          params: { path: jsonPath([...issue.path, name]), value: quoted(name) },
+        };
       return { key: 'templateFileUnknownField', params: { path: jsonPath([...issue.path, name]), name } };
     }
     case 'too_big':

@@ -511,6 +511,7 @@ const READ_INPUTS: { [C in Channel]?: () => Input<C> } = {
   'audits.agreement': () => ({ id: w.audit.id }),
   'observations.list': () => ({ auditId: w.audit.id }),
   'observations.get': () => ({ id: w.observation.id }),
+  'observations.search': () => ({ auditId: w.audit.id, query: 'spanish " AND *', ground: 'language' }),
   'attachments.list': () => ({ auditId: w.audit.id }),
   'situationTests.list': () => ({ auditId: w.audit.id }),
   'findings.list': () => ({ cites: { kind: 'observation', id: w.observation.id } }),

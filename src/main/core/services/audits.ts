@@ -313,11 +313,8 @@ export const audits = {
 };
 
 const observationRecord = recordService(OBSERVATION, observationRules);
+/** Lists and search of the log: ./observationSearch.ts. */
 export const observations = {
-  list: (ctx: ReadContext, input: Paging & { auditId: string; includeArchived?: boolean | undefined }) => {
-    requireRecord(ctx.db, AUDIT, input.auditId);
-    return pageRecords(ctx.db, OBSERVATION, { auditId: input.auditId }, input);
-  },
   get: observationRecord.get,
   record: (ctx: ServiceContext, input: z.output<typeof ObservationRecord>): Observation =>
     observationRecord.create(ctx, { ...input, authorId: currentPerson(ctx).id }),

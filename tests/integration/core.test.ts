@@ -180,7 +180,7 @@ describe('audits', () => {
       /team/,
     );
     const agreement = await core.call('audits.agreement', { id: audit.id });
-    expect(agreement).toMatchObject({ comparable: 2, agreeing: 1, agreement: 0.5 });
+    expect(agreement).toMatchObject({ comparable: 2, agreeing: 1, agreement: 0.5, kappaMethod: 'cohen' });
     expect(agreement.disagreements[0]?.criterionId).toBe(t.rating);
     await as(core, coordinatorId);
     const c = await core.call('audits.consolidate', {

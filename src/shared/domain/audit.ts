@@ -243,4 +243,23 @@ export const AgreementSummary = z.object({
   disagreements: z.array(
     z.object({ criterionId: Id, ratings: z.array(z.object({ auditorId: Id, rating: Rating.nullable() })) }),
   ),
+  /** The auditors who gave at least one rating, in the order of the team. */
+  raters: z.array(Id).default([]),
+  /** Cohen's kappa for two raters, Fleiss' for three or more; null with fewer than two. */
+  kappaMethod: z.enum(['cohen', 'fleiss']).nullable().default(null),
+  /** The kappa over the criteria every rater rated; null when undefined (see shared/domain/agreement.ts). */
+  kappa: z.number().nullable().default(null),
+  /** The criteria every rater rated: the subjects of the kappa. */
+  kappaSubjects: z.number().int().min(0).default(0),
+  /** Each pair of raters: criteria both rated, their percent agreement and Cohen's kappa. */
+  pairs: z
+    .array(
+      z.object({
+        auditorIds: z.tuple([Id, Id]),
+        subjects: z.number().int().min(0),
+        agreement: z.number().min(0).max(1).nullable(),
+        kappa: z.number().nullable(),
+      }),
+    )
+    .default([]),
 });

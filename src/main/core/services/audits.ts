@@ -27,7 +27,8 @@ import type {
   Response,
   SituationTest,
 } from '../../../shared/domain/audit';
-import { AUDIT_STEPS, type AuditStatus, type AuditStep, type Rating } from '../../../shared/domain/vocabulary';
+import { AUDIT_STEPS, RATINGS, type AuditStatus, type AuditStep, type Rating } from '../../../shared/domain/vocabulary';
+import { categoryCounts, cohenKappa, fleissKappa, percentAgreement } from '../../../shared/domain/agreement';
 import type { ReadableDB } from '../db/handles';
 import { listRecords, pageRecords, queryRecords, type Paging } from '../repositories/table';
 import {
@@ -189,6 +190,58 @@ const attachmentRules: Rules<Attachment> = {
   },
 };
 
+/**
+ * Kappas of the team's ratings: Cohen's for two raters, Fleiss' for more, over the criteria every
+ * rater rated; and per pair of raters, their percent agreement and Cohen's kappa.
+ */
+function kappas(
+  team: readonly string[],
+  byCriterion: ReadonlyMap<string, { auditorId: string; rating: Rating | null }[]>,
+): Pick<z.output<typeof AgreementSummary>, 'raters' | 'kappaMethod' | 'kappa' | 'kappaSubjects' | 'pairs'> {
+  const rated = new Map<string, Map<string, Rating>>();
+  for (const [criterionId, answers] of byCriterion) {
+    const ratings = new Map<string, Rating>();
+    for (const a of answers) if (a.rating !== null) ratings.set(a.auditorId, a.rating);
+    rated.set(criterionId, ratings);
+  }
+  const withRatings = new Set([...rated.values()].flatMap((m) => [...m.keys()]));
+  const raters = [...team.filter((id) => withRatings.has(id)), ...[...withRatings].filter((id) => !team.includes(id))];
+  const pairs: z.output<typeof AgreementSummary>['pairs'] = [];
+  for (let i = 0; i < raters.length; i++) {
+    for (let j = i + 1; j < raters.length; j++) {
+      const a = raters[i]!;
+      const b = raters[j]!;
+      const both = [...rated.values()].filter((m) => m.has(a) && m.has(b)).map((m) => [m.get(a)!, m.get(b)!] as const);
+      pairs.push({
+        auditorIds: [a, b],
+        subjects: both.length,
+        agreement: percentAgreement(both).agreement,
+        kappa: cohenKappa(both),
+      });
+    }
+  }
+  const complete = [...rated.values()]
+    .filter((m) => raters.every((r) => m.has(r)))
+    .map((m) => raters.map((r) => m.get(r)!));
+  if (raters.length < 2) return { raters, kappaMethod: null, kappa: null, kappaSubjects: 0, pairs };
+  if (raters.length === 2) {
+    return {
+      raters,
+      kappaMethod: 'cohen',
+      kappa: cohenKappa(complete.map(([x, y]) => [x!, y!] as const)),
+      kappaSubjects: complete.length,
+      pairs,
+    };
+  }
+  return {
+    raters,
+    kappaMethod: 'fleiss',
+    kappa: fleissKappa(categoryCounts(complete, RATINGS)),
+    kappaSubjects: complete.length,
+    pairs,
+  };
+}
+
 const auditRecord = recordService(AUDIT, auditRules);
 const responseRecord = recordService(RESPONSE, responseRules);
 const consolidatedRecord = recordService(CONSOLIDATED_RESULT, consolidatedRules);
@@ -290,7 +343,7 @@ export const audits = {
   },
 
   agreement(ctx: ReadContext, input: { id: string }): z.output<typeof AgreementSummary> {
-    requireRecord(ctx.db, AUDIT, input.id);
+    const audit = requireRecord(ctx.db, AUDIT, input.id);
     const byCriterion = new Map<string, { auditorId: string; rating: Rating | null }[]>();
     for (const r of listRecords(ctx.db, RESPONSE, { auditId: input.id })) {
       const list = byCriterion.get(r.criterionId) ?? [];
@@ -308,6 +361,7 @@ export const audits = {
       agreeing,
       agreement: comparable.length ? agreeing / comparable.length : null,
       disagreements,
+      ...kappas(audit.teamIds, byCriterion),
     };
   },
 };

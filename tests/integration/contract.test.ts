@@ -513,6 +513,7 @@ const READ_INPUTS: { [C in Channel]?: () => Input<C> } = {
   'observations.get': () => ({ id: w.observation.id }),
   'observations.search': () => ({ auditId: w.audit.id, query: 'spanish " AND *', ground: 'language' }),
   'attachments.list': () => ({ auditId: w.audit.id }),
+  'attachments.content': () => ({ id: w.attachment.id }),
   'situationTests.list': () => ({ auditId: w.audit.id }),
   'findings.list': () => ({ cites: { kind: 'observation', id: w.observation.id } }),
   'findings.get': () => ({ id: w.finding.id }),

@@ -155,6 +155,8 @@ export const contract = {
 
   'attachments.list': read(A.AttachmentList, Page(A.Attachment)),
   'attachments.add': write(A.AttachmentAdd, A.Attachment),
+  /** An attachment's bytes (base64), checked against its SHA-256: for previews. */
+  'attachments.content': read(ById, A.AttachmentContent),
   'attachments.update': write(A.AttachmentUpdate, A.Attachment),
   'attachments.archive': write(ByIdAtRev, A.Attachment),
 

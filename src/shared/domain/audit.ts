@@ -203,6 +203,12 @@ export const AttachmentUpdate = z.strictObject({
   observationId: Id.nullable().optional(),
 });
 export const AttachmentList = ListAll.extend({ auditId: Id, observationId: Id.optional() });
+export const AttachmentContent = z.object({
+  id: Id,
+  mediaType: z.string(),
+  sha256: z.string(),
+  contentBase64: z.string(),
+});
 
 /**
  * A paired situation test (mystery shopping): two testers who differ in one characteristic ask

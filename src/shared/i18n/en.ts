@@ -237,6 +237,7 @@ export const en = {
     answerJustificationRequired: 'A justification is required when a recommendation is not fully accepted.',
     answerNotServiceManager: 'Only the manager of the audited service can answer its recommendations.',
     evidenceOtherAudit: 'The linked {{entity}} belongs to another audit.',
+    attachmentMissing: 'The file of {{fileName}} is missing or damaged in the attachments folder.',
     attachmentTooLarge: 'Attachments are limited to {{maxMb}} MB.',
     findingKindOnlyStructural: 'Only a structural finding has a structural kind.',
     recommendationFindingOtherAudit: 'A linked finding belongs to another audit.',

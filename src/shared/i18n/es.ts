@@ -180,6 +180,7 @@ export const es: Translation = {
     answerJustificationRequired: 'Hace falta una justificación cuando una recomendación no se acepta por completo.',
     answerNotServiceManager: 'Solo la persona responsable del servicio auditado puede responder a sus recomendaciones.',
     evidenceOtherAudit: 'El registro vinculado ({{entity}}) pertenece a otra auditoría.',
+    attachmentMissing: 'El archivo de {{fileName}} falta o está dañado en la carpeta de adjuntos.',
     attachmentTooLarge: 'Los adjuntos tienen un límite de {{maxMb}} MB.',
     findingKindOnlyStructural: 'Solo un hallazgo estructural tiene un tipo estructural.',
     recommendationFindingOtherAudit: 'Un hallazgo vinculado pertenece a otra auditoría.',

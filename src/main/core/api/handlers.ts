@@ -102,6 +102,7 @@ export const HANDLERS: { [C in Channel]: Handler<C> } = {
 
   'attachments.list': attachments.list,
   'attachments.add': attachments.add,
+  'attachments.content': attachments.content,
   'attachments.update': attachments.update,
   'attachments.archive': attachments.archive,
 

@@ -8,7 +8,16 @@
  * comes from the same audit.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import type {
@@ -434,6 +443,19 @@ export const attachments = {
     // The record is checked and written first: the bytes are stored only for an accepted record.
     storeBytes(ctx, sha256, bytes);
     return record;
+  },
+  /** The bytes of an attachment, refused when the file is missing or no longer has its hash. */
+  content(
+    ctx: ReadContext,
+    input: { id: string },
+  ): { id: string; mediaType: string; sha256: string; contentBase64: string } {
+    const a = requireRecord(ctx.db, ATTACHMENT, input.id);
+    const file = attachmentPath(ctx.attachmentsDir, a.sha256);
+    const bytes = existsSync(file) ? readFileSync(file) : null;
+    if (!bytes || createHash('sha256').update(bytes).digest('hex') !== a.sha256) {
+      throw rule('attachmentMissing', { fileName: a.fileName });
+    }
+    return { id: a.id, mediaType: a.mediaType, sha256: a.sha256, contentBase64: bytes.toString('base64') };
   },
   update: attachmentRecord.update,
   archive: attachmentRecord.archive,

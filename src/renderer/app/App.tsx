@@ -11,6 +11,7 @@ import { useSession } from '../api/hooks';
 import { applyLanguage } from '../i18n';
 import { StartScreen } from '../screens/StartScreen';
 import { WhoAreYouScreen } from '../screens/WhoAreYouScreen';
+import { AuditScreen } from '../screens/AuditScreen';
 import { NAV } from './nav';
 import { Shell } from './Shell';
 
@@ -63,6 +64,8 @@ export function App(): React.JSX.Element {
         {NAV.map(({ path, screen: Screen }) => (
           <Route key={path} path={path} element={<Screen />} />
         ))}
+        {/* Pages of one record, reached from their lists. */}
+        <Route path="/audits/:id" element={<AuditScreen />} />
         <Route path="*" element={<Navigate to={first} replace />} />
       </Routes>
     </Shell>

@@ -59,7 +59,7 @@ export const statusColor: Record<AuditStatus, string> = {
   fieldwork: 'indigo',
   submitted: 'grape',
   in_review: 'grape',
-  reported: 'teal',
+  reported: 'indigo',
   closed: 'gray',
 };
 

@@ -323,7 +323,7 @@ export const en = {
       result: 'Consolidated result',
       noResult: 'Not set',
       setResult: 'Set result',
-      setResultFor: 'Set the result of “{{criterion}}”',
+      setResultFor: 'Set result: {{criterion}}',
       note: 'Note',
       none: 'Nothing to show.',
     },

@@ -265,7 +265,7 @@ export const es: Translation = {
       result: 'Resultado consolidado',
       noResult: 'Sin fijar',
       setResult: 'Fijar resultado',
-      setResultFor: 'Fijar el resultado de «{{criterion}}»',
+      setResultFor: 'Fijar resultado: {{criterion}}',
       note: 'Nota',
       none: 'Nada que mostrar.',
     },

@@ -293,7 +293,7 @@ export function ChecklistTab({
 
 function SaveBadge({ state }: { state: SaveState }): React.JSX.Element {
   const { t } = useTranslation();
-  const color = { empty: 'gray', unsaved: 'grape', saving: 'indigo', saved: 'teal', error: 'red' }[state];
+  const color = { empty: 'gray', unsaved: 'grape', saving: 'indigo', saved: 'indigo', error: 'red' }[state];
   return (
     <Text
       size="xs"

@@ -126,7 +126,9 @@ function QuickEntry({ audit, draftKey }: { audit: Audit; draftKey: string }): Re
     setDone(null);
   };
   const addFiles = (list: FileList | null) => {
-    if (list) setFiles((f) => [...f, ...Array.from(list)]);
+    // Copied now: an input's FileList empties when the input is reset.
+    const added = list ? Array.from(list) : [];
+    if (added.length) setFiles((f) => [...f, ...added]);
   };
 
   const save = async () => {
@@ -306,7 +308,7 @@ function QuickEntry({ audit, draftKey }: { audit: Audit; draftKey: string }): Re
             </Alert>
           )}
           <Group justify="space-between">
-            <Text size="sm" role="status" c="teal.9">
+            <Text size="sm" role="status" c="indigo.9">
               {done ?? ''}
             </Text>
             <Button type="submit" loading={saving}>

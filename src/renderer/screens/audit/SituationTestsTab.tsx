@@ -198,7 +198,7 @@ function TestCard({ test: s, groundLabel }: { test: SituationTest; groundLabel: 
       ? { color: 'gray', label: t('fieldwork.tests.undetermined') }
       : s.differentialTreatment
         ? { color: 'red', label: t('fieldwork.tests.differentialYes') }
-        : { color: 'teal', label: t('fieldwork.tests.differentialNo') };
+        : { color: 'indigo', label: t('fieldwork.tests.differentialNo') };
   return (
     <Paper
       withBorder

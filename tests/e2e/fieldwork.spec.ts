@@ -177,7 +177,8 @@ test('an auditor answers a section, logs observations and a situation test; all 
   await press(tab(page, /Checklist/));
   const rows = firstSection(page).locator('.criterion');
   await expect(rows).toHaveCount(n);
-  for (let i = 0; i < n; i++) await expect(rows.nth(i).getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  for (let i = 0; i < n; i++)
+    await expect(rows.nth(i).getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
   await expect(page.getByTestId('section-progress-0')).toHaveText(`${n} of ${n} answered`);
   await expect(rows.first().getByRole('radio', { name: /^1 · / })).toBeChecked();
   await press(tab(page, /Observations/));

@@ -24,7 +24,7 @@ import {
   Title,
 } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useEffect, useId, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Audit, ObservationEntry } from '../../../shared/domain/audit';
 import type { Person } from '../../../shared/domain/programme';
@@ -437,7 +437,13 @@ function Log({ audit }: { audit: Audit }): React.JSX.Element {
           ? t('fieldwork.observations.shown', { count: entries.length, more: search.hasNextPage ? '+' : '' })
           : ''}
       </Text>
-      <Stack gap="xs" data-testid="observation-log">
+      {/* data-query / data-fresh: what the list shows now, for tests and the bench's keypress timing. */}
+      <Stack
+        gap="xs"
+        data-testid="observation-log"
+        data-query={deferred}
+        data-fresh={String(search.isSuccess && !search.isPlaceholderData && !search.isFetching)}
+      >
         {entries.map((o) => (
           <EntryCard key={o.id} entry={o} author={byId.get(o.authorId)} />
         ))}
@@ -456,7 +462,14 @@ function Log({ audit }: { audit: Audit }): React.JSX.Element {
   );
 }
 
-function EntryCard({ entry: o, author }: { entry: ObservationEntry; author: Person | undefined }): React.JSX.Element {
+/** One entry of the log; memoised, so typing in the search box redraws only entries that changed. */
+const EntryCard = memo(function EntryCard({
+  entry: o,
+  author,
+}: {
+  entry: ObservationEntry;
+  author: Person | undefined;
+}): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const bodyId = useId();
@@ -514,7 +527,7 @@ function EntryCard({ entry: o, author }: { entry: ObservationEntry; author: Pers
       {open && <EntryDetail id={o.id} bodyId={bodyId} auditId={o.auditId} />}
     </Paper>
   );
-}
+});
 
 function EntryDetail({ id, bodyId, auditId }: { id: string; bodyId: string; auditId: string }): React.JSX.Element {
   const { t } = useTranslation();

@@ -259,6 +259,46 @@ test('the lead sees the demo’s disagreements with kappa and sets a consolidate
   });
 });
 
+test('a coordinator plans an audit from the keyboard; only the status moves that fit are offered', async ({
+  page,
+  request,
+  harness,
+  axe,
+}) => {
+  const api = { request, harness };
+  await call(api, 'session.begin', { displayName: 'Ana Coordinator', role: 'coordinator', code: 'COORD-1' });
+  await call(api, 'programme.setUp', { name: 'CAMUS', city: 'Fuenlabrada' });
+  await call(api, 'session.openWorkspace', { workspace: 'demo' });
+  await page.goto('/#/audits');
+  // Filters: the demo's two audits; by status, one.
+  await expect(page.getByRole('table', { name: 'Audits' }).locator('tbody tr')).toHaveCount(2);
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('in_review');
+  await expect(page.getByRole('table', { name: 'Audits' }).locator('tbody tr')).toHaveCount(1);
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('');
+  await typeInto(page.getByRole('searchbox', { name: 'Search audits' }), 'employment');
+  await expect(page.getByRole('table', { name: 'Audits' }).locator('tbody tr')).toHaveCount(1);
+
+  await press(page.getByRole('button', { name: 'Plan an audit' }));
+  const dialog = page.getByRole('dialog', { name: 'Plan an audit' });
+  await typeInto(dialog.getByRole('textbox', { name: 'Title' }), 'Audit of the Library — accessibility');
+  await dialog.getByRole('combobox', { name: 'Service' }).selectOption({ index: 1 });
+  await dialog.getByRole('combobox', { name: 'Checklist template' }).selectOption({ index: 1 });
+  await press(dialog.getByRole('checkbox', { name: 'Interview' }), 'Space');
+  await press(dialog.getByRole('checkbox', { name: /AUD-02/ }), 'Space');
+  await press(dialog.getByRole('checkbox', { name: /AUD-05/ }), 'Space');
+  await dialog.getByRole('combobox', { name: 'Lead auditor' }).selectOption({ label: 'Elena Muestra Ortega (AUD-02)' });
+  await axe('plan an audit');
+  await press(dialog.getByRole('button', { name: 'Save' }));
+  await expect(page.getByRole('heading', { name: 'Audit of the Library — accessibility' })).toBeVisible();
+  await expect(page.getByTestId('audit-status')).toHaveText('Planned');
+  const moves = page.getByRole('group', { name: 'Status moves' }).getByRole('button');
+  await expect(moves).toHaveText(['Start fieldwork']);
+  await press(moves.first());
+  await expect(page.getByTestId('audit-status')).toHaveText('Fieldwork');
+  await expect(moves).toHaveText(['Submit for review']);
+  await expect(page.getByText(/AUD-02.*Lead auditor/)).toBeVisible();
+});
+
 /** A free local port. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

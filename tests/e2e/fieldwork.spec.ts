@@ -299,6 +299,25 @@ test('a coordinator plans an audit from the keyboard; only the status moves that
   await expect(page.getByText(/AUD-02.*Lead auditor/)).toBeVisible();
 });
 
+test('files dropped on the observation form are attached to the entry', async ({ page, request, harness }) => {
+  const api = { request, harness };
+  const { audit } = await auditInFieldwork(api);
+  await page.goto(`/#/audits/${audit.id}?tab=observations`);
+  const form = page.getByRole('region', { name: 'New observation' });
+  // A drop as the browser delivers it (no mouse: the event carries the files).
+  const dataTransfer = await page.evaluateHandle(
+    `(() => { const d = new DataTransfer(); d.items.add(new File(['minutes of the visit'], 'minutes.txt', { type: 'text/plain' })); return d; })()`,
+  );
+  await form.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer });
+  await expect(form.getByText('minutes.txt')).toBeVisible();
+  await typeInto(form.getByRole('textbox', { name: 'What was observed' }), 'Minutes of the visit attached.');
+  await press(form.getByRole('button', { name: 'Add observation' }));
+  await expect(form.getByText('Observation saved.')).toBeVisible();
+  const attachments = (await call(api, 'attachments.list', { auditId: audit.id })).items;
+  expect(attachments).toMatchObject([{ fileName: 'minutes.txt', mediaType: 'text/plain', size: 20 }]);
+  expect(attachments[0]!.observationId).not.toBeNull();
+});
+
 /** A free local port. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

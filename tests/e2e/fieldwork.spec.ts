@@ -234,12 +234,12 @@ test('the lead sees the demo’s disagreements with kappa and sets a consolidate
   await page.goto(`/#/audits/${audit.id}?tab=agreement`);
   const table = page.getByTestId('agreement-table');
   await expect(table.locator('tbody tr')).toHaveCount(expected.disagreements.length);
-  expect(expected.disagreements.length).toBe(5);
-  await expect(table.locator('tbody tr[data-disagreement]')).toHaveCount(5);
-  await expect(page.getByTestId('disagreement-count')).toHaveText('5');
+  expect(expected.disagreements.length).toBe(6);
+  await expect(table.locator('tbody tr[data-disagreement]')).toHaveCount(6);
+  await expect(page.getByTestId('disagreement-count')).toHaveText('6');
   await expect(page.getByTestId('kappa')).toHaveText('0.67');
   await expect(page.getByText('Fleiss’ kappa')).toBeVisible();
-  await expect(page.getByTestId('percent-agreement')).toHaveText('83%');
+  await expect(page.getByTestId('percent-agreement')).toHaveText('80%');
   await axe('agreement');
 
   const first = table.locator('tbody tr').first();
@@ -252,6 +252,12 @@ test('the lead sees the demo’s disagreements with kappa and sets a consolidate
   await expect(dialog).toHaveCount(0);
   await expect(first.getByTestId('consolidated')).toHaveText('Non-compliant');
   await expect(first.getByText('Agreed after reviewing the records together.')).toBeVisible();
+  // The checklist's "disagreements" filter shows the same criteria (the audit is in review: read-only).
+  await press(tab(page, /Checklist/));
+  await expect(page.getByText(/The audit is In review/)).toBeVisible();
+  await press(page.getByRole('radio', { name: 'Disagreements' }), 'Space');
+  await expect(criteria(page)).toHaveCount(6);
+  await axe('checklist, disagreements, read-only');
   const results = (await call(api, 'audits.consolidatedResults', { auditId: audit.id })).items;
   expect(results.find((r) => r.note === 'Agreed after reviewing the records together.')).toMatchObject({
     rating: 'non_compliant',

@@ -351,18 +351,33 @@ export const audits = {
     });
   },
 
+  /**
+   * The team's agreement. Answers are compared by what their criterion asks: the rating (rating
+   * and yes/no criteria) or the value (number and choice); free-text answers are not compared.
+   */
   agreement(ctx: ReadContext, input: { id: string }): z.output<typeof AgreementSummary> {
     const audit = requireRecord(ctx.db, AUDIT, input.id);
-    const byCriterion = new Map<string, { auditorId: string; rating: Rating | null }[]>();
+    const types = new Map(
+      queryRecords(ctx.db, CRITERION, 'JOIN template_section s ON s.id = t.section_id WHERE s.version_id = ?', [
+        audit.templateVersionId,
+      ]).map((c) => [c.id, c.responseType]),
+    );
+    const byCriterion = new Map<string, { auditorId: string; rating: Rating | null; key: string }[]>();
     for (const r of listRecords(ctx.db, RESPONSE, { auditId: input.id })) {
+      const type = types.get(r.criterionId);
+      if (type === undefined || type === 'text') continue;
       const list = byCriterion.get(r.criterionId) ?? [];
-      list.push({ auditorId: r.auditorId, rating: r.rating });
+      const key = JSON.stringify(type === 'rating' || type === 'yes_no' ? r.rating : r.value);
+      list.push({ auditorId: r.auditorId, rating: r.rating, key });
       byCriterion.set(r.criterionId, list);
     }
     const comparable = [...byCriterion.entries()].filter(([, rs]) => rs.length >= 2);
     const disagreements = comparable
-      .filter(([, rs]) => new Set(rs.map((r) => r.rating)).size > 1)
-      .map(([criterionId, ratings]) => ({ criterionId, ratings }));
+      .filter(([, rs]) => new Set(rs.map((r) => r.key)).size > 1)
+      .map(([criterionId, rs]) => ({
+        criterionId,
+        ratings: rs.map(({ auditorId, rating }) => ({ auditorId, rating })),
+      }));
     const agreeing = comparable.length - disagreements.length;
     return {
       auditId: input.id,

@@ -35,6 +35,7 @@ import type { Criterion } from '../../../shared/domain/template';
 import { RATINGS, type Rating } from '../../../shared/domain/vocabulary';
 import { api } from '../../api/client';
 import {
+  useAgreement,
   useAnswers,
   useAttachments,
   useChecklist,
@@ -90,7 +91,7 @@ export function ChecklistTab({
   const { t, i18n } = useTranslation();
   const checklist = useChecklist(audit.templateVersionId);
   const mine = useAnswers(audit.id, me.id);
-  const all = useAnswers(audit.id);
+  const agreement = useAgreement(audit.id);
   const observations = useObservationEntries(audit.id);
   const tests = useSituationTests(audit.id);
   const attachments = useAttachments(audit.id);
@@ -131,15 +132,11 @@ export function ChecklistTab({
 
   // Which criteria a filter shows is decided when the filter is chosen, not at every keystroke:
   // answering a criterion under "unanswered" does not make it vanish under the keyboard.
-  const disagreeing = useMemo(() => {
-    const by = new Map<string, Set<string>>();
-    for (const r of all.data ?? []) {
-      const set = by.get(r.criterionId) ?? new Set<string>();
-      set.add(JSON.stringify([r.rating, r.value]));
-      by.set(r.criterionId, set);
-    }
-    return new Set([...by.entries()].filter(([, s]) => s.size > 1).map(([c]) => c));
-  }, [all.data]);
+  // Disagreements as the core counts them (audits.agreement), the same list the Agreement tab shows.
+  const disagreeing = useMemo(
+    () => new Set((agreement.data?.disagreements ?? []).map((d) => d.criterionId)),
+    [agreement.data],
+  );
   const progressRef = useRef(progress);
   progressRef.current = progress;
   const shown = useMemo(() => {

@@ -149,10 +149,15 @@ await measure('audits.answers (180 rows)', 50, () => core.call('audits.answers',
   label: 'SELECT * response',
   fn: select(`SELECT * FROM response WHERE audit_id = ? AND archived_at IS NULL`, audit.id),
 });
-await measure('observations.list (300 rows)', 20, () => core.call('observations.list', { auditId: audit.id }), {
-  label: 'SELECT * observation',
-  fn: select(`SELECT * FROM observation WHERE audit_id = ? AND archived_at IS NULL`, audit.id),
-});
+await measure(
+  'observations.list (200/300, excerpts)',
+  20,
+  () => core.call('observations.list', { auditId: audit.id }),
+  {
+    label: 'SELECT * observation',
+    fn: select(`SELECT * FROM observation WHERE audit_id = ? AND archived_at IS NULL`, audit.id),
+  },
+);
 await measure('audits.agreement', 50, () => core.call('audits.agreement', { id: audit.id }), {
   label: 'SELECT * response',
   fn: select(`SELECT * FROM response WHERE audit_id = ? AND archived_at IS NULL`, audit.id),
@@ -166,6 +171,101 @@ await measure('history.list (200 rows)', 50, () => core.call('history.list', { l
   fn: select(`SELECT * FROM history ORDER BY seq DESC LIMIT 200`),
 });
 db.close();
+
+// The observation log at 100,000 entries: full-text search (FTS5) beside the same query done with
+// LIKE on the same connection, and the first page of the list. Entries are written straight into
+// the core's database in one transaction (the triggers of migration 0050 index them as they go).
+const OBSERVATIONS = Number(process.env.BENCH_OBSERVATIONS ?? 100_000);
+const logAudit = await core.call('audits.plan', {
+  serviceId: service.id,
+  templateVersionId: version.id,
+  title: 'Bench log',
+  methods: ['site_visit', 'interview'],
+  leadId: auditors[0]!,
+  teamIds: auditors.slice(0, 3),
+});
+await core.call('audits.startFieldwork', { id: logAudit.id, rev: logAudit.rev });
+const words =
+  'desk queue officer leaflet notice waiting form appointment interpreter complaint ramp counter signage identity document residence card passport register office staff window phone website minutes visit morning afternoon'.split(
+    ' ',
+  );
+/** Words that occur rarely: one entry in 100 says "policía", one in 1,000 "kärsimätön", one in 10,000 Arabic. */
+const rare = (i: number) =>
+  `${i % 100 === 0 ? ' La policía pidió el pasaporte.' : ''}${i % 1000 === 0 ? ' Virkailija oli kärsimätön.' : ''}${i % 10_000 === 0 ? ' لم يكن هناك مترجم' : ''}`;
+const logDb = openDatabase(join(dataDir, 'citizen-audit.sqlite'));
+const tFill = performance.now();
+const insertObservation = logDb.prepare(
+  `INSERT INTO observation (id, audit_id, author_id, observed_at, location, method, narrative, personal_data, created_at, updated_at, created_by, updated_by)
+   VALUES (?, ?, ?, ?, ?, 'site_visit', ?, 0, ?, ?, ?, ?)`,
+);
+logDb.transaction(() => {
+  for (let i = 0; i < OBSERVATIONS; i++) {
+    const text = Array.from({ length: 45 }, (_, k) => words[(i * 7 + k * 13 + ((i * k) % 11)) % words.length]).join(
+      ' ',
+    );
+    const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+    insertObservation.run(
+      crypto.randomUUID(),
+      logAudit.id,
+      auditors[i % 3],
+      at,
+      `Office ${i % 40}`,
+      `Entry ${i}: ${text}.${rare(i)}`,
+      at,
+      at,
+      auditors[i % 3],
+      auditors[i % 3],
+    );
+  }
+})();
+const fillMs = performance.now() - tFill;
+
+/** p50 and p95 of `n` timed runs of `fn`, in ms. */
+async function percentiles(n: number, fn: () => unknown): Promise<{ p50: number; p95: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(n * 0.5)]!, p95: times[Math.min(n - 1, Math.floor(n * 0.95))]! };
+}
+const likePage = logDb.prepare(
+  `SELECT id, substr(narrative, 1, 240) FROM observation
+    WHERE audit_id = ? AND archived_at IS NULL AND (narrative LIKE ? OR location LIKE ?)
+    ORDER BY observed_at DESC LIMIT 51`,
+);
+const searchRows: {
+  label: string;
+  api: { p50: number; p95: number };
+  like: { p50: number; p95: number };
+  hits: number;
+}[] = [];
+for (const [label, query, like] of [
+  ['"policia" (1 in 100)', 'policia', '%policía%'],
+  ['"karsimaton" (1 in 1,000)', 'karsimaton', '%kärsimätön%'],
+  ['Arabic word (1 in 10,000)', 'مترجم', '%مترجم%'],
+  ['"interpreter" (common)', 'interpreter', '%interpreter%'],
+] as const) {
+  const hits = (await core.call('observations.search', { auditId: logAudit.id, query, limit: 50 })).items.length;
+  searchRows.push({
+    label,
+    hits,
+    api: await percentiles(40, () => core.call('observations.search', { auditId: logAudit.id, query, limit: 50 })),
+    like: await percentiles(40, () => likePage.all(logAudit.id, like, like)),
+  });
+}
+const firstPage = await percentiles(40, () => core.call('observations.list', { auditId: logAudit.id, limit: 50 }));
+const newestFirst = await percentiles(40, () =>
+  core.call('observations.search', { auditId: logAudit.id, query: '', limit: 50 }),
+);
+const plainPage = await percentiles(40, () =>
+  logDb
+    .prepare(`SELECT * FROM observation WHERE audit_id = ? AND archived_at IS NULL ORDER BY observed_at LIMIT 51`)
+    .all(logAudit.id),
+);
+logDb.close();
 
 // The worker thread that hosts the core in the app: a call there, against the same call in-process.
 const host = startCoreHost({
@@ -196,6 +296,25 @@ for (const r of rows) {
   console.log(`${pad(r.label, 38)} ${String(r.n).padStart(5)} ${num(r.ms / r.n)}   ${base}`);
 }
 console.log(`${pad('session.openWorkspace demo (first open)', 38)} ${'1'.padStart(5)} ${num(demoMs)}   —`);
+console.log(
+  `\nObservation log, ${OBSERVATIONS.toLocaleString('en')} entries (written in ${(fillMs / 1000).toFixed(1)} s, indexed by the triggers); p50 / p95 in ms`,
+);
+console.log(
+  `${pad('search, first page of 50', 38)} ${'hits'.padStart(5)} ${'FTS5 (API)'.padStart(17)}   ${'LIKE (plain SQL)'.padStart(17)} ${'LIKE/FTS p95'.padStart(12)}`,
+);
+for (const r of searchRows) {
+  console.log(
+    `${pad(r.label, 38)} ${String(r.hits).padStart(5)} ${`${num(r.api.p50, 7)} /${num(r.api.p95, 7)}`}   ${`${num(r.like.p50, 7)} /${num(r.like.p95, 7)}`} ${(r.like.p95 / r.api.p95).toFixed(1).padStart(11)}×`,
+  );
+}
+console.log(
+  `${pad('observations.list, first page (50)', 38)} ${''.padStart(5)} ${`${num(firstPage.p50, 7)} /${num(firstPage.p95, 7)}`}   ${`${num(plainPage.p50, 7)} /${num(plainPage.p95, 7)}`} (SELECT * LIMIT 51)`,
+);
+console.log(
+  `${pad('observations.search, no query (50)', 38)} ${''.padStart(5)} ${`${num(newestFirst.p50, 7)} /${num(newestFirst.p95, 7)}`}`,
+);
+const { keypressToList } = await import('./bench-browser');
+console.log(await keypressToList().catch((e: unknown) => `keypress → list: failed (${String(e)})`));
 console.log(`total ${(performance.now() - t0).toFixed(0)} ms`);
 core.close();
 raw.close();

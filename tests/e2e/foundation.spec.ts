@@ -39,8 +39,8 @@ async function beginAndCreateProgramme(api: { request: APIRequestContext; harnes
 
 /** What a coordinator's navigation lists, in order. */
 const COORDINATOR_NAV = {
-  en: ['Overview', 'Programme', 'Services', 'People', 'Templates', 'Backups'],
-  es: ['Resumen', 'Programa', 'Servicios', 'Personas', 'Plantillas', 'Copias de seguridad'],
+  en: ['Overview', 'Programme', 'Services', 'People', 'Templates', 'Audits', 'Backups'],
+  es: ['Resumen', 'Programa', 'Servicios', 'Personas', 'Plantillas', 'Auditorías', 'Copias de seguridad'],
 };
 
 const nav = (page: Page): Locator => page.getByRole('navigation', { name: /Main navigation|Navegación principal/ });

@@ -3,7 +3,7 @@
  * attribution and history, the audit flow, per-auditor answers, frozen template versions,
  * attachments by SHA-256, and the rules the product names.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../src/main/core';
@@ -181,7 +181,7 @@ describe('audits', () => {
     );
     await as(core, coordinatorId);
     const agreement = await core.call('audits.agreement', { id: audit.id });
-    expect(agreement).toMatchObject({ comparable: 2, agreeing: 1, agreement: 0.5 });
+    expect(agreement).toMatchObject({ comparable: 2, agreeing: 1, agreement: 0.5, kappaMethod: 'cohen' });
     expect(agreement.disagreements[0]?.criterionId).toBe(t.rating);
     await as(core, coordinatorId);
     const c = await core.call('audits.consolidate', {
@@ -220,6 +220,11 @@ describe('audits', () => {
     const sha = createHash('sha256').update(content).digest('hex');
     expect(att).toMatchObject({ sha256: sha, size: content.length });
     expect(readFileSync(attachmentPath(`${core.dataDir}/attachments`, sha))).toEqual(content);
+    // The bytes come back for previews, and a file changed on disk is refused, not shown.
+    const back = await core.call('attachments.content', { id: att.id });
+    expect(Buffer.from(back.contentBase64, 'base64')).toEqual(content);
+    writeFileSync(attachmentPath(`${core.dataDir}/attachments`, sha), 'tampered');
+    await expectError(core.call('attachments.content', { id: att.id }), 'rule_violation', /missing or damaged/);
     await expectError(
       core.call('attachments.add', { auditId: audit.id, fileName: '../evil', contentBase64: 'AA==' }),
       'invalid_input',

@@ -174,6 +174,7 @@ const OK: { [C in Channel]: OkCase<C> } = {
   'audits.agreement': { input: (w) => ({ id: w.audit.id }) },
   'observations.list': { input: (w) => ({ auditId: w.audit.id }) },
   'observations.get': { input: (w) => ({ id: w.observation.id }) },
+  'observations.search': { input: (w) => ({ auditId: w.audit.id, query: 'signs' }) },
   'observations.record': {
     input: (w) => ({
       auditId: w.audit.id,
@@ -185,6 +186,7 @@ const OK: { [C in Channel]: OkCase<C> } = {
   'observations.update': { input: (w) => ({ ...idRev(w.observation), location: 'Front desk' }) },
   'observations.archive': { input: (w) => idRev(w.observation) },
   'attachments.list': { input: (w) => ({ auditId: w.audit.id }) },
+  'attachments.content': { input: (w) => ({ id: w.attachment.id }) },
   'attachments.add': { input: (w) => ({ auditId: w.audit.id, fileName: 'b.txt', contentBase64: 'Yg==' }) },
   'attachments.update': { input: (w) => ({ ...idRev(w.attachment), caption: 'The sign' }) },
   'attachments.archive': { input: (w) => idRev(w.attachment) },

@@ -13,6 +13,7 @@ import { errorMessage } from '../api/client';
 import { applyLanguage } from '../i18n';
 import { StartScreen } from '../screens/StartScreen';
 import { WhoAreYouScreen } from '../screens/WhoAreYouScreen';
+import { AuditScreen } from '../screens/AuditScreen';
 import { landingFor, navFor } from './nav';
 import { Shell } from './Shell';
 
@@ -67,6 +68,8 @@ export function App(): React.JSX.Element {
         {navFor(role).map(({ path, screen: Screen }) => (
           <Route key={path} path={path} element={<Screen />} />
         ))}
+        {/* Pages of one record, reached from their lists. */}
+        <Route path="/audits/:id" element={<AuditScreen />} />
         <Route path="*" element={<Navigate to={landingFor(role)} replace />} />
       </Routes>
     </Shell>

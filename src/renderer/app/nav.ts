@@ -16,6 +16,7 @@ import { ProgrammeScreen } from '../screens/ProgrammeScreen';
 import { ReviewsScreen } from '../screens/ReviewsScreen';
 import { ServicesScreen } from '../screens/ServicesScreen';
 import { TemplatesScreen } from '../screens/TemplatesScreen';
+import { AuditsScreen } from '../screens/AuditsScreen';
 
 export interface NavEntry {
   path: string;
@@ -27,6 +28,7 @@ export interface NavEntry {
     | 'nav.services'
     | 'nav.people'
     | 'nav.templates'
+    | 'nav.audits'
     | 'nav.backups';
   screen: ComponentType;
   /** The roles this screen is for; every role when left out. */
@@ -41,6 +43,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/services', labelKey: 'nav.services', screen: ServicesScreen },
   { path: '/people', labelKey: 'nav.people', screen: PeopleScreen, roles: ['coordinator'] },
   { path: '/templates', labelKey: 'nav.templates', screen: TemplatesScreen, roles: ['coordinator'] },
+  { path: '/audits', labelKey: 'nav.audits', screen: AuditsScreen },
   // Every installation backs up its own data: an auditor's laptop holds their field records.
   { path: '/backups', labelKey: 'nav.backups', screen: BackupsScreen },
 ];

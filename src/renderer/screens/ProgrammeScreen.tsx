@@ -49,7 +49,7 @@ function ProgrammeEditor({ programme }: { programme: Programme }): React.JSX.Ele
             <ProgrammeFields form={form} />
             <ServerError message={form.serverError} />
             <Group justify="flex-end" gap="md">
-              <Text size="sm" c="teal.9" role="status" aria-live="polite">
+              <Text size="sm" c="indigo.9" role="status" aria-live="polite">
                 {saved ? t('common.saved') : ''}
               </Text>
               <Button type="submit" loading={form.submitting}>

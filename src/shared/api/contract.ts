@@ -165,7 +165,10 @@ export const contract = {
   'audits.consolidate': write(A.Consolidate, A.ConsolidatedResult),
   'audits.agreement': read(ById, A.AgreementSummary),
 
-  'observations.list': read(A.ByAudit, Page(A.Observation)),
+  /** The log page by page, each entry with an excerpt of its narrative (`get` gives it whole). */
+  'observations.list': read(A.ByAudit, Page(A.ObservationEntry)),
+  /** Full-text search (case- and accent-insensitive) over narratives and locations, with filters. */
+  'observations.search': read(A.ObservationSearch, Page(A.ObservationEntry)),
   'observations.get': read(ById, A.Observation),
   'observations.record': write(A.ObservationRecord, A.Observation),
   'observations.update': write(A.ObservationUpdate, A.Observation),
@@ -173,6 +176,8 @@ export const contract = {
 
   'attachments.list': read(A.AttachmentList, Page(A.Attachment)),
   'attachments.add': write(A.AttachmentAdd, A.Attachment),
+  /** An attachment's bytes (base64), checked against its SHA-256: for previews. */
+  'attachments.content': read(ById, A.AttachmentContent),
   'attachments.update': write(A.AttachmentUpdate, A.Attachment),
   'attachments.archive': write(ByIdAtRev, A.Attachment),
 

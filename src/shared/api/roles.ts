@@ -104,10 +104,12 @@ export const ROLE_MATRIX = {
   // the coordinator (they may hold personal data).
   'observations.list': AUDITOR_OR_COORDINATOR,
   'observations.get': AUDITOR_OR_COORDINATOR,
+  'observations.search': AUDITOR_OR_COORDINATOR,
   'observations.record': AUDITOR,
   'observations.update': AUDITOR,
   'observations.archive': AUDITOR,
   'attachments.list': AUDITOR_OR_COORDINATOR,
+  'attachments.content': AUDITOR_OR_COORDINATOR,
   'attachments.add': AUDITOR,
   'attachments.update': AUDITOR,
   'attachments.archive': AUDITOR,

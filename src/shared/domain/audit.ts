@@ -128,6 +128,47 @@ export const ObservationUpdate = z.strictObject({
   ...partial(omit(ObservationFields, 'auditId', 'authorId')),
 });
 
+/**
+ * A text cut into parts, some of them marked as matching a search: the renderer shows the marked
+ * parts highlighted (as `<mark>`), without any markup travelling in the text itself.
+ */
+export const MarkedText = z.array(z.object({ text: z.string(), hit: z.boolean() }));
+export type MarkedText = z.infer<typeof MarkedText>;
+
+/** Characters of a narrative an entry of a list carries (the whole narrative comes with `get`). */
+export const EXCERPT_CHARS = 240;
+
+/**
+ * An observation as lists and searches carry it: everything but the narrative, which comes as an
+ * excerpt (the passage around the hits, when searched), with the narrative's full length.
+ */
+export const ObservationEntry = Observation.omit({ narrative: true, location: true }).extend({
+  location: MarkedText,
+  excerpt: MarkedText,
+  narrativeLength: z.number().int().min(0),
+});
+export type ObservationEntry = z.infer<typeof ObservationEntry>;
+
+/**
+ * Full-text search of an audit's observation log, over narratives and locations, combined with
+ * filters. The query is words, not a query language: each word must occur (as a word or the
+ * start of one), whatever its case and accents; quotes, operators and stars are plain text.
+ * An empty query lists the entries the filters keep.
+ */
+export const ObservationSearch = ListAll.extend({
+  auditId: Id,
+  query: z.string().max(500).default(''),
+  ground: GroundCode.optional(),
+  severity: Severity.optional(),
+  method: AuditMethod.optional(),
+  authorId: Id.optional(),
+  /** Observed on or after this day (the day of `observedAt` as written). */
+  from: IsoDate.optional(),
+  /** Observed on or before this day. */
+  to: IsoDate.optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
 /** A file kept in the attachments folder, addressed by its SHA-256. */
 export const AttachmentFields = {
   auditId: Id,
@@ -159,6 +200,12 @@ export const AttachmentUpdate = z.strictObject({
   observationId: Id.nullable().optional(),
 });
 export const AttachmentList = ListAll.extend({ auditId: Id, observationId: Id.optional() });
+export const AttachmentContent = z.object({
+  id: Id,
+  mediaType: z.string(),
+  sha256: z.string(),
+  contentBase64: z.string(),
+});
 
 /**
  * A paired situation test (mystery shopping): two testers who differ in one characteristic ask
@@ -199,4 +246,23 @@ export const AgreementSummary = z.object({
   disagreements: z.array(
     z.object({ criterionId: Id, ratings: z.array(z.object({ auditorId: Id, rating: Rating.nullable() })) }),
   ),
+  /** The auditors who gave at least one rating, in the order of the team. */
+  raters: z.array(Id).default([]),
+  /** Cohen's kappa for two raters, Fleiss' for three or more; null with fewer than two. */
+  kappaMethod: z.enum(['cohen', 'fleiss']).nullable().default(null),
+  /** The kappa over the criteria every rater rated; null when undefined (see shared/domain/agreement.ts). */
+  kappa: z.number().nullable().default(null),
+  /** The criteria every rater rated: the subjects of the kappa. */
+  kappaSubjects: z.number().int().min(0).default(0),
+  /** Each pair of raters: criteria both rated, their percent agreement and Cohen's kappa. */
+  pairs: z
+    .array(
+      z.object({
+        auditorIds: z.tuple([Id, Id]),
+        subjects: z.number().int().min(0),
+        agreement: z.number().min(0).max(1).nullable(),
+        kappa: z.number().nullable(),
+      }),
+    )
+    .default([]),
 });

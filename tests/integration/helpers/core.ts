@@ -44,7 +44,17 @@ export function dumpDatabase(file: string): string {
     const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as {
       name: string;
     }[];
-    return JSON.stringify(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]));
+    // Tables WITHOUT ROWID (FTS5's own) are ordered by all their columns.
+    const withoutRowid = new Set(
+      (db.pragma('table_list') as { name: string; wr: number }[]).filter((t) => t.wr).map((t) => t.name),
+    );
+    const order = (table: string) =>
+      withoutRowid.has(table)
+        ? (db.pragma(`table_info("${table}")`) as { cid: number }[]).map((c) => c.cid + 1).join(', ')
+        : 'rowid';
+    return JSON.stringify(
+      tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY ${order(t.name)}`).all()]),
+    );
   } finally {
     db.close();
   }

@@ -15,6 +15,7 @@ import { criteria, sections, templates, templateVersions } from '../services/tem
 import { attachments, audits, observations, situationTests } from '../services/audits';
 import { findings, recommendations } from '../services/findings';
 import { measures } from '../services/actionPlan';
+import { listObservations, searchObservations } from '../services/observationSearch';
 import { session, type SessionControl } from '../services/session';
 import { backups, type BackupControl } from '../services/backups';
 
@@ -101,7 +102,8 @@ export const HANDLERS: { [C in Channel]: Handler<C> } = {
   'audits.consolidate': audits.consolidate,
   'audits.agreement': audits.agreement,
 
-  'observations.list': observations.list,
+  'observations.list': listObservations,
+  'observations.search': searchObservations,
   'observations.get': observations.get,
   'observations.record': observations.record,
   'observations.update': observations.update,
@@ -109,6 +111,7 @@ export const HANDLERS: { [C in Channel]: Handler<C> } = {
 
   'attachments.list': attachments.list,
   'attachments.add': attachments.add,
+  'attachments.content': attachments.content,
   'attachments.update': attachments.update,
   'attachments.archive': attachments.archive,
 

@@ -8,7 +8,7 @@
  * comes from the same audit.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { ensurePrivateDir, writeFileDurably } from '../files/durable';
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
@@ -28,7 +28,8 @@ import type {
   Response,
   SituationTest,
 } from '../../../shared/domain/audit';
-import { AUDIT_STEPS, type AuditStatus, type AuditStep, type Rating } from '../../../shared/domain/vocabulary';
+import { AUDIT_STEPS, RATINGS, type AuditStatus, type AuditStep, type Rating } from '../../../shared/domain/vocabulary';
+import { categoryCounts, cohenKappa, fleissKappa, percentAgreement } from '../../../shared/domain/agreement';
 import type { ReadableDB } from '../db/handles';
 import { listRecords, pageRecords, queryRecords, type Paging } from '../repositories/table';
 import {
@@ -197,6 +198,58 @@ const attachmentRules: Rules<Attachment> = {
   },
 };
 
+/**
+ * Kappas of the team's ratings: Cohen's for two raters, Fleiss' for more, over the criteria every
+ * rater rated; and per pair of raters, their percent agreement and Cohen's kappa.
+ */
+function kappas(
+  team: readonly string[],
+  byCriterion: ReadonlyMap<string, { auditorId: string; rating: Rating | null }[]>,
+): Pick<z.output<typeof AgreementSummary>, 'raters' | 'kappaMethod' | 'kappa' | 'kappaSubjects' | 'pairs'> {
+  const rated = new Map<string, Map<string, Rating>>();
+  for (const [criterionId, answers] of byCriterion) {
+    const ratings = new Map<string, Rating>();
+    for (const a of answers) if (a.rating !== null) ratings.set(a.auditorId, a.rating);
+    rated.set(criterionId, ratings);
+  }
+  const withRatings = new Set([...rated.values()].flatMap((m) => [...m.keys()]));
+  const raters = [...team.filter((id) => withRatings.has(id)), ...[...withRatings].filter((id) => !team.includes(id))];
+  const pairs: z.output<typeof AgreementSummary>['pairs'] = [];
+  for (let i = 0; i < raters.length; i++) {
+    for (let j = i + 1; j < raters.length; j++) {
+      const a = raters[i]!;
+      const b = raters[j]!;
+      const both = [...rated.values()].filter((m) => m.has(a) && m.has(b)).map((m) => [m.get(a)!, m.get(b)!] as const);
+      pairs.push({
+        auditorIds: [a, b],
+        subjects: both.length,
+        agreement: percentAgreement(both).agreement,
+        kappa: cohenKappa(both),
+      });
+    }
+  }
+  const complete = [...rated.values()]
+    .filter((m) => raters.every((r) => m.has(r)))
+    .map((m) => raters.map((r) => m.get(r)!));
+  if (raters.length < 2) return { raters, kappaMethod: null, kappa: null, kappaSubjects: 0, pairs };
+  if (raters.length === 2) {
+    return {
+      raters,
+      kappaMethod: 'cohen',
+      kappa: cohenKappa(complete.map(([x, y]) => [x!, y!] as const)),
+      kappaSubjects: complete.length,
+      pairs,
+    };
+  }
+  return {
+    raters,
+    kappaMethod: 'fleiss',
+    kappa: fleissKappa(categoryCounts(complete, RATINGS)),
+    kappaSubjects: complete.length,
+    pairs,
+  };
+}
+
 const auditRecord = recordService(AUDIT, auditRules);
 const responseRecord = recordService(RESPONSE, responseRules);
 const consolidatedRecord = recordService(CONSOLIDATED_RESULT, consolidatedRules);
@@ -299,18 +352,34 @@ export const audits = {
     });
   },
 
+  /**
+   * The team's agreement. Answers are compared by what their criterion asks: the rating (rating
+   * and yes/no criteria) or the value (number and choice); free-text answers are not compared.
+   */
   agreement(ctx: ReadContext, input: { id: string }): z.output<typeof AgreementSummary> {
     teamMember(ctx, input.id);
-    const byCriterion = new Map<string, { auditorId: string; rating: Rating | null }[]>();
+    const audit = requireRecord(ctx.db, AUDIT, input.id);
+    const types = new Map(
+      queryRecords(ctx.db, CRITERION, 'JOIN template_section s ON s.id = t.section_id WHERE s.version_id = ?', [
+        audit.templateVersionId,
+      ]).map((c) => [c.id, c.responseType]),
+    );
+    const byCriterion = new Map<string, { auditorId: string; rating: Rating | null; key: string }[]>();
     for (const r of listRecords(ctx.db, RESPONSE, { auditId: input.id })) {
+      const type = types.get(r.criterionId);
+      if (type === undefined || type === 'text') continue;
       const list = byCriterion.get(r.criterionId) ?? [];
-      list.push({ auditorId: r.auditorId, rating: r.rating });
+      const key = JSON.stringify(type === 'rating' || type === 'yes_no' ? r.rating : r.value);
+      list.push({ auditorId: r.auditorId, rating: r.rating, key });
       byCriterion.set(r.criterionId, list);
     }
     const comparable = [...byCriterion.entries()].filter(([, rs]) => rs.length >= 2);
     const disagreements = comparable
-      .filter(([, rs]) => new Set(rs.map((r) => r.rating)).size > 1)
-      .map(([criterionId, ratings]) => ({ criterionId, ratings }));
+      .filter(([, rs]) => new Set(rs.map((r) => r.key)).size > 1)
+      .map(([criterionId, rs]) => ({
+        criterionId,
+        ratings: rs.map(({ auditorId, rating }) => ({ auditorId, rating })),
+      }));
     const agreeing = comparable.length - disagreements.length;
     return {
       auditId: input.id,
@@ -318,6 +387,7 @@ export const audits = {
       agreeing,
       agreement: comparable.length ? agreeing / comparable.length : null,
       disagreements,
+      ...kappas(audit.teamIds, byCriterion),
     };
   },
 };
@@ -334,11 +404,8 @@ function ownFieldRecord<R extends { auditId: string; createdBy: string | null }>
   return record;
 }
 
+/** Lists and search of the log: ./observationSearch.ts (team-checked there too). */
 export const observations = {
-  list: (ctx: ReadContext, input: Paging & { auditId: string; includeArchived?: boolean | undefined }) => {
-    teamMember(ctx, input.auditId);
-    return pageRecords(ctx.db, OBSERVATION, { auditId: input.auditId }, input);
-  },
   get: (ctx: ReadContext, input: { id: string }): Observation => {
     const o = requireRecord(ctx.db, OBSERVATION, input.id);
     teamMember(ctx, o.auditId);
@@ -420,6 +487,20 @@ export const attachments = {
     // The record is checked and written first: the bytes are stored only for an accepted record.
     storeBytes(ctx, sha256, bytes);
     return record;
+  },
+  /** The bytes of an attachment, refused when the file is missing or no longer has its hash. */
+  content(
+    ctx: ReadContext,
+    input: { id: string },
+  ): { id: string; mediaType: string; sha256: string; contentBase64: string } {
+    const a = requireRecord(ctx.db, ATTACHMENT, input.id);
+    teamMember(ctx, a.auditId);
+    const file = attachmentPath(ctx.attachmentsDir, a.sha256);
+    const bytes = existsSync(file) ? readFileSync(file) : null;
+    if (!bytes || createHash('sha256').update(bytes).digest('hex') !== a.sha256) {
+      throw rule('attachmentMissing', { fileName: a.fileName });
+    }
+    return { id: a.id, mediaType: a.mediaType, sha256: a.sha256, contentBase64: bytes.toString('base64') };
   },
   update: (ctx: ServiceContext, input: Parameters<typeof attachmentRecord.update>[1]): Attachment => {
     ownFieldRecord(ctx, ATTACHMENT, requireRecord(ctx.db, ATTACHMENT, input.id));

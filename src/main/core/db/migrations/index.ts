@@ -14,6 +14,7 @@ import { AppError } from '../../../../shared/api/errors';
 import * as m0010 from './0010-initial';
 import * as m0020 from './0020-relations';
 import * as m0030 from './0030-ownership-and-changes';
+import * as m0050 from './0050-observation-search';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'initial', up: m0010.up },
   { version: 20, name: 'relations', up: m0020.up },
   { version: 30, name: 'ownership-and-changes', up: m0030.up },
+  // 40 is the backups' migration (another branch); 50 does not depend on it.
+  { version: 50, name: 'observation-search', up: m0050.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

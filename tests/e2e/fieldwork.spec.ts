@@ -1,0 +1,403 @@
+/**
+ * The citizen auditor's day in the app, in Chromium against the real core over http, keyboard
+ * only (focus, typing and key presses; no mouse calls): open an audit of the demo, answer every
+ * criterion of one section with the number keys, add three observations (one with an image
+ * through the file input) and a situation test, reload, and find everything there and shown as
+ * saved; an accent-free search finds the observation; axe finds nothing on each screen, in
+ * English and in Spanish. As the lead: the agreement view lists the demo's disagreements, and a
+ * consolidated result is set. And a note being typed survives the core's process being killed.
+ *
+ * Set-up that is not what a test is about (starting the programme, planning the audit) goes
+ * through the API.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { Channel, Input, Output } from '../../src/shared/api/contract';
+import type { Envelope } from '../../src/shared/api/errors';
+import { TOKEN_HEADER } from '../harness/server';
+import { expect, test } from './fixtures';
+
+type Api = { request: APIRequestContext; harness: { url: string; token: string } };
+
+async function call<C extends Channel>(api: Api, channel: C, input: Input<C>): Promise<Output<C>> {
+  const res = await api.request.post(new URL(`/__api/${channel}`, api.harness.url).toString(), {
+    data: input,
+    headers: { [TOKEN_HEADER]: api.harness.token },
+  });
+  const env = (await res.json()) as Envelope<Output<C>>;
+  if (!env.ok) throw new Error(`${channel}: ${env.error.code} ${env.error.message}`);
+  return env.value;
+}
+
+/** In the demo: a new audit of the police station in fieldwork, AUD-01 leading AUD-03; works as AUD-01. */
+async function auditInFieldwork(api: Api) {
+  await call(api, 'session.begin', { displayName: 'Ana Coordinator', role: 'coordinator', code: 'COORD-1' });
+  await call(api, 'programme.setUp', { name: 'CAMUS', city: 'Fuenlabrada' });
+  await call(api, 'session.openWorkspace', { workspace: 'demo' });
+  const people = (await call(api, 'people.list', {})).items;
+  const byCode = (code: string) => people.find((p) => p.code === code)!;
+  const service = (await call(api, 'services.list', {})).items.find((s) => /Police/.test(s.name))!;
+  const template = (await call(api, 'templates.list', {})).items.find((t) => t.key === 'local_police')!;
+  const version = (await call(api, 'templateVersions.list', { templateId: template.id })).items.find(
+    (v) => v.status === 'published',
+  )!;
+  const planned = await call(api, 'audits.plan', {
+    serviceId: service.id,
+    templateVersionId: version.id,
+    title: 'Follow-up audit of the Central Station',
+    methods: ['site_visit', 'situation_testing'],
+    leadId: byCode('AUD-01').id,
+    teamIds: [byCode('AUD-01').id, byCode('AUD-03').id],
+  });
+  const audit = await call(api, 'audits.startFieldwork', { id: planned.id, rev: planned.rev });
+  await call(api, 'session.setCurrentPerson', { personId: byCode('AUD-01').id });
+  return { audit, aud1: byCode('AUD-01'), versionId: version.id };
+}
+
+/** Activates a control with the keyboard. */
+async function press(target: Locator, key = 'Enter'): Promise<void> {
+  await target.focus();
+  await target.press(key);
+}
+async function typeInto(target: Locator, text: string, replace = false): Promise<void> {
+  await target.focus();
+  if (replace) await target.press('ControlOrMeta+a');
+  await target.page().keyboard.type(text);
+}
+const tab = (page: Page, name: RegExp) => page.getByRole('tab', { name });
+const criteria = (page: Page) => page.locator('.criterion');
+const firstSection = (page: Page) => page.locator('section').first();
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Answers every criterion of the first section from the keyboard: number keys on ratings, digits typed into numbers. */
+async function answerFirstSection(page: Page): Promise<number> {
+  const rows = firstSection(page).locator('.criterion');
+  const n = await rows.count();
+  await rows.first().focus();
+  for (let i = 0; i < n; i++) {
+    const row = rows.nth(i);
+    await expect(row).toBeFocused();
+    if ((await row.getByRole('radiogroup').count()) > 0) {
+      await page.keyboard.press(String((i % 3) + 1));
+    } else {
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(String(i + 2));
+      await page.keyboard.press('Shift+Tab');
+    }
+    await expect(row.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+    if (i < n - 1) await page.keyboard.press('j');
+  }
+  return n;
+}
+
+async function addObservation(page: Page, o: { narrative: string; location: string; image?: boolean }): Promise<void> {
+  const form = page.getByRole('region', { name: /New observation|Nueva observación/ });
+  await typeInto(form.getByRole('textbox', { name: /^Location|^Lugar/ }), o.location);
+  await typeInto(form.getByRole('textbox', { name: /What was observed|Qué se observó/ }), o.narrative);
+  if (o.image) {
+    await form.locator('input[type=file]').setInputFiles({ name: 'reception.png', mimeType: 'image/png', buffer: PNG });
+    await expect(form.getByRole('img', { name: 'reception.png' })).toBeVisible();
+  }
+  await press(form.getByRole('button', { name: /Add observation|Añadir observación/ }));
+  await expect(form.getByText(/Observation saved|Observación guardada/)).toBeVisible();
+}
+
+test('an auditor answers a section, logs observations and a situation test; all there after a reload', async ({
+  page,
+  request,
+  harness,
+  axe,
+}) => {
+  // A long walk: three tabs, a reload, two languages, and axe on each screen.
+  test.setTimeout(240_000);
+  const api = { request, harness };
+  const { audit } = await auditInFieldwork(api);
+  await page.goto('/#/audits');
+  await expect(page.getByRole('heading', { name: 'Audits' })).toBeVisible();
+  await axe('audits list');
+  await press(page.getByRole('link', { name: audit.title }));
+  await expect(page.getByRole('heading', { name: audit.title })).toBeVisible();
+  await expect(page.getByTestId('audit-status')).toHaveText('Fieldwork');
+  await expect(page.getByRole('button', { name: 'Submit for review' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start fieldwork' })).toHaveCount(0);
+  await axe('audit overview');
+
+  // Checklist: every criterion of the first section, by number keys.
+  await press(tab(page, /Checklist/));
+  await expect(criteria(page).first()).toBeVisible();
+  await axe('checklist');
+  const n = await answerFirstSection(page);
+  expect(n).toBeGreaterThanOrEqual(3);
+  await expect(page.getByTestId('section-progress-0')).toHaveText(`${n} of ${n} answered`);
+  // The shortcuts, on ?.
+  await criteria(page).first().focus();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await axe('checklist shortcuts');
+  await page.keyboard.press('Escape');
+
+  // Observations: three, one with an image.
+  await press(tab(page, /Observations/));
+  await addObservation(page, {
+    location: 'Comisaría — mostrador',
+    narrative: 'La policía no ofreció intérprete a una mujer que solo hablaba árabe.',
+    image: true,
+  });
+  await addObservation(page, { location: 'Waiting room', narrative: 'Signs in Spanish only.' });
+  await addObservation(page, { location: 'Entrance', narrative: 'The ramp is blocked by parked motorbikes.' });
+  await expect(page.getByTestId('observation-entry')).toHaveCount(3);
+  await axe('observations');
+
+  // A situation test.
+  await press(tab(page, /Situation tests/));
+  await press(page.getByRole('button', { name: 'Add situation test' }));
+  const dialog = page.getByRole('dialog');
+  await typeInto(dialog.getByRole('textbox', { name: 'Scenario' }), 'Asking for a complaint form at the desk');
+  await dialog.getByRole('combobox', { name: 'Ground tested' }).selectOption('racial_ethnic_origin');
+  await typeInto(dialog.getByRole('textbox', { name: 'What happened to tester A' }), 'Given the form at once.');
+  await typeInto(dialog.getByRole('textbox', { name: 'What happened to tester B' }), 'Told to come back another day.');
+  await dialog.getByRole('combobox', { name: 'Differential treatment' }).selectOption('yes');
+  await axe('situation test form');
+  await press(dialog.getByRole('button', { name: 'Save' }));
+  await expect(page.getByTestId('situation-test')).toHaveCount(1);
+  await expect(page.getByTestId('differential')).toHaveText('Differential treatment');
+  await axe('situation tests');
+
+  // Reload: everything is there, shown as saved.
+  await page.reload();
+  await expect(tab(page, /Situation tests/)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('situation-test')).toHaveCount(1);
+  await press(tab(page, /Checklist/));
+  const rows = firstSection(page).locator('.criterion');
+  await expect(rows).toHaveCount(n);
+  for (let i = 0; i < n; i++)
+    await expect(rows.nth(i).getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  await expect(page.getByTestId('section-progress-0')).toHaveText(`${n} of ${n} answered`);
+  await expect(rows.first().getByRole('radio', { name: /^1 · / })).toBeChecked();
+  await press(tab(page, /Observations/));
+  await expect(page.getByTestId('observation-entry')).toHaveCount(3);
+
+  // An accent-free search finds the observation, hits highlighted.
+  await typeInto(page.getByRole('searchbox', { name: 'Search the log' }), 'policia interprete');
+  await expect(page.getByTestId('observation-entry')).toHaveCount(1);
+  const hit = page.getByTestId('observation-entry').first();
+  await expect(hit.locator('mark')).toHaveText(['policía', 'intérprete']);
+  // The whole entry, with the image preview and its history.
+  await press(hit.getByRole('button', { name: 'Show whole entry' }));
+  await expect(hit.getByRole('img', { name: 'reception.png' })).toBeVisible();
+  await press(hit.getByRole('button', { name: 'Show history' }));
+  await expect(hit.getByRole('list', { name: 'History' })).toContainText('created');
+  await axe('observation search and entry');
+
+  // The same screens in Spanish.
+  await call(api, 'session.setLanguage', { language: 'es' });
+  await page.reload();
+  await expect(tab(page, /Observaciones/)).toHaveAttribute('aria-selected', 'true');
+  await axe('observaciones');
+  for (const [name, label] of [
+    [/Resumen/, 'resumen'],
+    [/Lista de verificación/, 'lista de verificación'],
+    [/Pruebas de situación/, 'pruebas de situación'],
+    [/Concordancia/, 'concordancia'],
+  ] as const) {
+    await press(tab(page, name));
+    await expect(tab(page, name)).toHaveAttribute('aria-selected', 'true');
+    await axe(label);
+  }
+  await page.goto('/#/audits');
+  await expect(page.getByRole('heading', { name: 'Auditorías' })).toBeVisible();
+  await axe('auditorías');
+});
+
+test('the lead sees the demo’s disagreements with kappa and sets a consolidated result', async ({
+  page,
+  request,
+  harness,
+  axe,
+}) => {
+  const api = { request, harness };
+  await call(api, 'session.begin', { displayName: 'Ana Coordinator', role: 'coordinator', code: 'COORD-1' });
+  await call(api, 'programme.setUp', { name: 'CAMUS', city: 'Fuenlabrada' });
+  await call(api, 'session.openWorkspace', { workspace: 'demo' });
+  const lead = (await call(api, 'people.list', {})).items.find((p) => p.code === 'AUD-01')!;
+  await call(api, 'session.setCurrentPerson', { personId: lead.id });
+  const audit = (await call(api, 'audits.list', {})).items.find((a) => /Police/.test(a.title))!;
+  const expected = await call(api, 'audits.agreement', { id: audit.id });
+
+  await page.goto(`/#/audits/${audit.id}?tab=agreement`);
+  const table = page.getByTestId('agreement-table');
+  await expect(table.locator('tbody tr')).toHaveCount(expected.disagreements.length);
+  expect(expected.disagreements.length).toBe(6);
+  await expect(table.locator('tbody tr[data-disagreement]')).toHaveCount(6);
+  await expect(page.getByTestId('disagreement-count')).toHaveText('6');
+  await expect(page.getByTestId('kappa')).toHaveText('0.67');
+  await expect(page.getByText('Fleiss’ kappa')).toBeVisible();
+  await expect(page.getByTestId('percent-agreement')).toHaveText('80%');
+  await axe('agreement');
+
+  const first = table.locator('tbody tr').first();
+  await press(first.getByRole('button', { name: /^Set result: / }));
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: 'Consolidated result' }).selectOption('non_compliant');
+  await typeInto(dialog.getByRole('textbox', { name: 'Note' }), 'Agreed after reviewing the records together.', true);
+  await axe('consolidation form');
+  await press(dialog.getByRole('button', { name: 'Save' }));
+  await expect(dialog).toHaveCount(0);
+  await expect(first.getByTestId('consolidated')).toHaveText('Non-compliant');
+  await expect(first.getByText('Agreed after reviewing the records together.')).toBeVisible();
+  // The checklist's "disagreements" filter shows the same criteria (the audit is in review: read-only).
+  await press(tab(page, /Checklist/));
+  await expect(page.getByText(/The audit is In review/)).toBeVisible();
+  await press(page.getByRole('radio', { name: 'Disagreements' }), 'Space');
+  await expect(criteria(page)).toHaveCount(6);
+  await axe('checklist, disagreements, read-only');
+  const results = (await call(api, 'audits.consolidatedResults', { auditId: audit.id })).items;
+  expect(results.find((r) => r.note === 'Agreed after reviewing the records together.')).toMatchObject({
+    rating: 'non_compliant',
+    decidedBy: lead.id,
+  });
+});
+
+test('a coordinator plans an audit from the keyboard; only the status moves that fit are offered', async ({
+  page,
+  request,
+  harness,
+  axe,
+}) => {
+  const api = { request, harness };
+  await call(api, 'session.begin', { displayName: 'Ana Coordinator', role: 'coordinator', code: 'COORD-1' });
+  await call(api, 'programme.setUp', { name: 'CAMUS', city: 'Fuenlabrada' });
+  await call(api, 'session.openWorkspace', { workspace: 'demo' });
+  await page.goto('/#/audits');
+  // Filters: the demo's two audits; by status, one.
+  await expect(page.getByRole('table', { name: 'Audits' }).locator('tbody tr')).toHaveCount(2);
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('in_review');
+  await expect(page.getByRole('table', { name: 'Audits' }).locator('tbody tr')).toHaveCount(1);
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('');
+  await typeInto(page.getByRole('searchbox', { name: 'Search audits' }), 'employment');
+  await expect(page.getByRole('table', { name: 'Audits' }).locator('tbody tr')).toHaveCount(1);
+
+  await press(page.getByRole('button', { name: 'Plan an audit' }));
+  const dialog = page.getByRole('dialog', { name: 'Plan an audit' });
+  await typeInto(dialog.getByRole('textbox', { name: 'Title' }), 'Audit of the Library — accessibility');
+  await dialog.getByRole('combobox', { name: 'Service' }).selectOption({ index: 1 });
+  await dialog.getByRole('combobox', { name: 'Checklist template' }).selectOption({ index: 1 });
+  await press(dialog.getByRole('checkbox', { name: 'Interview' }), 'Space');
+  await press(dialog.getByRole('checkbox', { name: /AUD-02/ }), 'Space');
+  await press(dialog.getByRole('checkbox', { name: /AUD-05/ }), 'Space');
+  await dialog.getByRole('combobox', { name: 'Lead auditor' }).selectOption({ label: 'Elena Muestra Ortega (AUD-02)' });
+  await axe('plan an audit');
+  await press(dialog.getByRole('button', { name: 'Save' }));
+  await expect(page.getByRole('heading', { name: 'Audit of the Library — accessibility' })).toBeVisible();
+  await expect(page.getByTestId('audit-status')).toHaveText('Planned');
+  const moves = page.getByRole('group', { name: 'Status moves' }).getByRole('button');
+  await expect(moves).toHaveText(['Start fieldwork']);
+  await press(moves.first());
+  await expect(page.getByTestId('audit-status')).toHaveText('Fieldwork');
+  await expect(moves).toHaveText(['Submit for review']);
+  await expect(page.getByText(/AUD-02.*Lead auditor/)).toBeVisible();
+});
+
+test('files dropped on the observation form are attached to the entry', async ({ page, request, harness }) => {
+  const api = { request, harness };
+  const { audit } = await auditInFieldwork(api);
+  await page.goto(`/#/audits/${audit.id}?tab=observations`);
+  const form = page.getByRole('region', { name: 'New observation' });
+  // A drop as the browser delivers it (no mouse: the event carries the files).
+  const dataTransfer = await page.evaluateHandle(
+    `(() => { const d = new DataTransfer(); d.items.add(new File(['minutes of the visit'], 'minutes.txt', { type: 'text/plain' })); return d; })()`,
+  );
+  await form.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer });
+  await expect(form.getByText('minutes.txt')).toBeVisible();
+  await typeInto(form.getByRole('textbox', { name: 'What was observed' }), 'Minutes of the visit attached.');
+  await press(form.getByRole('button', { name: 'Add observation' }));
+  await expect(form.getByText('Observation saved.')).toBeVisible();
+  const attachments = (await call(api, 'attachments.list', { auditId: audit.id })).items;
+  expect(attachments).toMatchObject([{ fileName: 'minutes.txt', mediaType: 'text/plain', size: 20 }]);
+  expect(attachments[0]!.observationId).not.toBeNull();
+});
+
+/** A free local port. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The harness in a process of its own (so it can be killed), on `port`, over `dataDir`. */
+async function startHarnessProcess(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
+  const serve = fileURLToPath(new URL('../harness/serve.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', serve, '--data', dataDir, '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /at (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) => reject(new Error(`harness exited (${code}): ${err}`)));
+  });
+  return { child, url };
+}
+
+async function tokenOf(request: APIRequestContext, url: string): Promise<string> {
+  const html = await (await request.get(url)).text();
+  return /name="citizen-audit-harness-token" content="([^"]+)"/.exec(html)![1]!;
+}
+
+test('killing the core’s process while a note is typed loses nothing acknowledged', async ({
+  page,
+  request,
+  dataDir,
+}) => {
+  const port = await freePort();
+  let { child, url } = await startHarnessProcess(dataDir, port);
+  try {
+    let api: Api = { request, harness: { url, token: await tokenOf(request, url) } };
+    const { audit, aud1 } = await auditInFieldwork(api);
+    await page.goto(`${url}#/audits/${audit.id}?tab=checklist`);
+    const note = criteria(page).first().getByRole('textbox', { name: 'Note' });
+    await typeInto(note, 'Generic reasons in most records');
+    const state = criteria(page).first().getByTestId('save-state');
+    await expect(state).toHaveAttribute('data-state', 'saved');
+    // Typing goes on; the core's process dies mid-sentence, and the typing goes on after it.
+    await page.keyboard.type(', six');
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    await page.keyboard.type(' describe appearance');
+    await expect(state).toHaveAttribute('data-state', 'error');
+
+    ({ child, url } = await startHarnessProcess(dataDir, port));
+    api = { request, harness: { url, token: await tokenOf(request, url) } };
+    // What was acknowledged is in the database the new process opened.
+    await call(api, 'session.openWorkspace', { workspace: 'demo' });
+    const stored = (await call(api, 'audits.answers', { auditId: audit.id, auditorId: aud1.id })).items;
+    // (A save may have landed between the first acknowledgement and the kill: then more is there.)
+    expect(stored.find((r) => r.note.startsWith('Generic reasons in most records'))).toBeDefined();
+    // And what was typed after it comes back from the draft and is saved.
+    await page.reload();
+    const again = criteria(page).first().getByRole('textbox', { name: 'Note' });
+    await expect(again).toHaveValue('Generic reasons in most records, six describe appearance');
+    await expect(criteria(page).first().getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+    const after = (await call(api, 'audits.answers', { auditId: audit.id, auditorId: aud1.id })).items;
+    expect(after.map((r) => r.note)).toContain('Generic reasons in most records, six describe appearance');
+  } finally {
+    child.kill('SIGKILL');
+  }
+});

@@ -176,6 +176,11 @@ test('a long name without spaces wraps instead of widening the page', async ({ p
     return { page: root.scrollWidth, window: root.clientWidth };
   });
   expect(widths.page).toBeLessThanOrEqual(widths.window);
+  // …and the table's columns stay on screen: the table fits its frame, nothing to scroll sideways.
+  const table = (await page.getByRole('table', { name: 'Services' }).boundingBox())!;
+  const frame = (await page.locator('#main .content').boundingBox())!;
+  expect(table.x + table.width).toBeLessThanOrEqual(frame.x + frame.width + 1);
+  await expect(page.getByRole('columnheader', { name: 'Actions' })).toBeInViewport();
   await axe('services with a long name');
 });
 

@@ -237,6 +237,14 @@ test('closing a dialog with typed text asks first: Esc, a click outside, Cancel'
   await page.getByRole('button', { name: 'Add service' }).click();
   await page.keyboard.press('Escape');
   await expect(dialog(page)).toHaveCount(0);
+
+  // The same question, in Spanish.
+  await segment(page, 'ES').click();
+  await page.getByRole('button', { name: 'Añadir servicio' }).click();
+  await field(dialog(page), 'Nombre del servicio').fill('Oficina de vivienda');
+  await page.keyboard.press('Escape');
+  await expect(ask.getByRole('button', { name: 'Seguir editando' })).toBeFocused();
+  await axe('discard changes? (es)');
 });
 
 test('leaving a page with an edited form asks first', async ({ page, request, harness }) => {
@@ -312,6 +320,16 @@ test('archiving a person still assigned warns and says where; afterwards no reco
     .getByRole('button', { name: /Archive/ })
     .click();
   await expect(page.getByTestId('still-assigned')).toContainText('In the team of the audit “Police reception 2026”');
+  await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+  await segment(page, 'ES').click();
+  await page
+    .getByRole('row', { name: /Bea Auditor/ })
+    .getByRole('button', { name: /Archivar/ })
+    .click();
+  await expect(page.getByTestId('still-assigned')).toContainText(
+    'En el equipo de la auditoría «Police reception 2026»',
+  );
+  await axe('archive a person still assigned (es)');
 });
 
 test('a certification date in the future is refused on its field, in the interface language', async ({

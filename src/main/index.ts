@@ -77,6 +77,8 @@ function openWindow(): void {
     rendererIndexPath: RENDERER_INDEX_PATH,
     devServerUrl,
     allowDevTools,
+    // resources/ sits at the app's root, beside package.json (packaged: inside the app archive).
+    iconPath: join(app.getAppPath(), 'resources', 'icon.png'),
   });
   mainWindow = win;
   win.on('closed', () => {

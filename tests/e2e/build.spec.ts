@@ -50,6 +50,12 @@ test('the preload bundle is small: it carries channel names, not zod or the cont
   expect(code).not.toMatch(/ZodError|safeParse/);
 });
 
+test('the built page carries the app icon, and the main bundle gives it to the window', () => {
+  expect(existsSync(join(out, 'renderer', 'icon.svg'))).toBe(true);
+  expect(readFileSync(join(out, 'renderer', 'index.html'), 'utf8')).toContain('href="./icon.svg"');
+  expect(readFileSync(join(out, 'main', 'index.js'), 'utf8')).toContain('icon.png');
+});
+
 test('the renderer page has the strict policy and no inline script', () => {
   const html = readFileSync(join(out, 'renderer', 'index.html'), 'utf8');
   const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';

@@ -91,7 +91,7 @@ test('first start → programme, service and person created, edited, archived, a
   await nav(page).getByRole('link', { name: 'Programme' }).click();
   await expect(page.getByRole('heading', { name: 'Programme', level: 1 })).toBeVisible();
   await expect(field(page, 'Programme name')).toHaveValue('CAMUS Fuenlabrada 2026–2027');
-  await expect(page.getByLabel('Period start')).toHaveValue('2026-01-15');
+  await expect(page.getByLabel('Period start')).toHaveValue('15/01/2026');
   await expect(select(page, 'Default language')).toHaveValue('es');
   await axe('programme');
   await shot(page, '03-programme');
@@ -187,26 +187,31 @@ test('first start → programme, service and person created, edited, archived, a
   await dialog(page).getByRole('button', { name: 'Archive' }).click();
   await expect(page.getByRole('row', { name: /Old Front Office/ })).toHaveCount(0);
 
-  // Work as somebody else: the header follows, and so does "you" in the People list.
+  // Work as somebody else: the header follows, and so does the navigation (a manager lands on
+  // the reviews of their services; the coordinator's screens are gone).
   await page.getByRole('button', { name: /Working as Ana Coordinator/ }).click();
   await page.getByRole('menuitem', { name: /Marta Ruiz López/ }).click();
   await expect(page.getByTestId('current-person')).toHaveText('Marta Ruiz López');
+  await expect(nav(page).getByRole('link')).toHaveText(['Reviews', 'Services']);
 
   // Everything is in the core, not in the page: reload and look again.
   await page.reload();
+  await nav(page).getByRole('link', { name: 'Services' }).click();
   await expect(page.getByRole('heading', { name: 'Services', level: 1 })).toBeVisible();
   await expect(police).toContainText('Public Safety');
   await expect(police).toContainText('Marta Ruiz López');
   await expect(page.getByRole('row', { name: /Old Front Office/ })).toHaveCount(0);
+  await page.getByRole('button', { name: /Working as Marta Ruiz López/ }).click();
+  await page.getByRole('menuitem', { name: /Ana Coordinator/ }).click();
+  await expect(page.getByTestId('current-person')).toHaveText('Ana Coordinator');
   await nav(page).getByRole('link', { name: 'People' }).click();
   await expect(page.getByRole('row', { name: /Marta Ruiz López/ })).toContainText('MGR-01');
-  await expect(page.getByRole('row', { name: /Marta Ruiz López/ })).toContainText('you');
+  await expect(page.getByRole('row', { name: /Ana Coordinator/ })).toContainText('you');
   await expect(page.getByRole('row', { name: /Temporary Auditor/ })).toHaveCount(0);
   await nav(page).getByRole('link', { name: 'Programme' }).click();
   await expect(field(page, 'Coordinating office')).toHaveValue('Office for Equality and Diversity');
   await expect(field(page, 'Report branding')).toHaveValue('Ayuntamiento de Fuenlabrada');
-  await expect(page.getByLabel('Period end')).toHaveValue('2027-12-31');
-  await expect(page.getByTestId('current-person')).toHaveText('Marta Ruiz López');
+  await expect(page.getByLabel('Period end')).toHaveValue('31/12/2027');
 });
 
 test('Spanish: every screen switches language, keeps it across a reload, and passes axe', async ({ page, axe }) => {
@@ -398,7 +403,7 @@ test('invalid input shows the error next to the field and keeps what was typed',
   await expect(page.getByText('The period ends before it starts')).toBeVisible();
   await expect(page.getByText('Required')).toBeVisible();
   await expect(page.getByLabel('Period end')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByLabel('Period start')).toHaveValue('2027-01-01');
+  await expect(page.getByLabel('Period start')).toHaveValue('01/01/2027');
   await expect(page.getByRole('status')).toHaveText('');
   // Nothing was saved.
   await page.reload();

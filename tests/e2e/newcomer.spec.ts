@@ -176,6 +176,11 @@ test('a long name without spaces wraps instead of widening the page', async ({ p
     return { page: root.scrollWidth, window: root.clientWidth };
   });
   expect(widths.page).toBeLessThanOrEqual(widths.window);
+  // …and the table's columns stay on screen: the table fits its frame, nothing to scroll sideways.
+  const table = (await page.getByRole('table', { name: 'Services' }).boundingBox())!;
+  const frame = (await page.locator('#main .content').boundingBox())!;
+  expect(table.x + table.width).toBeLessThanOrEqual(frame.x + frame.width + 1);
+  await expect(page.getByRole('columnheader', { name: 'Actions' })).toBeInViewport();
   await axe('services with a long name');
 });
 
@@ -194,4 +199,195 @@ test('on a wide window the content is wider than 1,100 px and centred', async ({
   };
   expect(box.width).toBeGreaterThan(1100);
   expect(Math.abs(box.left - box.right)).toBeLessThan(4);
+});
+
+test('closing a dialog with typed text asks first: Esc, a click outside, Cancel', async ({
+  page,
+  request,
+  harness,
+  axe,
+}) => {
+  await programmeWithPeople({ request, harness });
+  await page.goto('/#/services');
+  await page.getByRole('button', { name: 'Add service' }).click();
+  const name = field(dialog(page), 'Service name');
+  await name.fill('Housing office');
+
+  // Esc asks; "Keep editing" keeps the text.
+  await page.keyboard.press('Escape');
+  const ask = page.getByTestId('discard-changes');
+  await expect(ask).toBeVisible();
+  await expect(ask.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+  await axe('discard changes?');
+  await ask.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(name).toHaveValue('Housing office');
+
+  // A click outside asks too.
+  await page.mouse.click(5, 400);
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(dialog(page)).toBeVisible();
+
+  // Cancel asks; "Discard changes" closes.
+  await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+  await ask.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(dialog(page)).toHaveCount(0);
+
+  // An untouched dialog closes without asking.
+  await page.getByRole('button', { name: 'Add service' }).click();
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toHaveCount(0);
+
+  // The same question, in Spanish.
+  await segment(page, 'ES').click();
+  await page.getByRole('button', { name: 'Añadir servicio' }).click();
+  await field(dialog(page), 'Nombre del servicio').fill('Oficina de vivienda');
+  await page.keyboard.press('Escape');
+  await expect(ask.getByRole('button', { name: 'Seguir editando' })).toBeFocused();
+  await axe('discard changes? (es)');
+});
+
+test('leaving a page with an edited form asks first', async ({ page, request, harness }) => {
+  await programmeWithPeople({ request, harness });
+  await page.goto('/#/programme');
+  await field(page, 'City').fill('Getafe');
+  await nav(page).getByRole('link', { name: 'Services' }).click();
+  await expect(dialog(page).getByRole('heading', { name: 'Discard your changes?' })).toBeVisible();
+  await dialog(page).getByRole('button', { name: 'Keep editing' }).click();
+  await expect(page).toHaveURL(/#\/programme$/);
+  await expect(field(page, 'City')).toHaveValue('Getafe');
+  await nav(page).getByRole('link', { name: 'Services' }).click();
+  await dialog(page).getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByRole('heading', { name: 'Services', level: 1 })).toBeVisible();
+  // Saved text leaves without asking.
+  await nav(page).getByRole('link', { name: 'Programme' }).click();
+  await field(page, 'City').fill('Getafe');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved');
+  await nav(page).getByRole('link', { name: 'Services' }).click();
+  await expect(page.getByRole('heading', { name: 'Services', level: 1 })).toBeVisible();
+});
+
+test('a counter appears near a field’s limit; a service named like another is warned about', async ({
+  page,
+  request,
+  harness,
+  axe,
+}) => {
+  await programmeWithPeople({ request, harness });
+  await page.goto('/#/services');
+  await page.getByRole('button', { name: 'Add service' }).click();
+  const name = field(dialog(page), 'Service name');
+  await name.fill('x'.repeat(100));
+  await expect(dialog(page).getByText(/of 200 characters/)).toHaveCount(0);
+  await name.fill('x'.repeat(170));
+  await expect(name).toHaveAccessibleDescription('170 of 200 characters');
+  await name.fill('local police ');
+  await expect(name).toHaveAccessibleDescription(/Another service is already called “Local Police”/);
+  await axe('service form with a warning');
+  // It is a warning, not a refusal: it saves.
+  await dialog(page).getByRole('button', { name: 'Save' }).click();
+  await expect(dialog(page)).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /local police/i })).toHaveCount(2);
+  await segment(page, 'ES').click();
+  await page.getByRole('button', { name: 'Añadir servicio' }).click();
+  await field(dialog(page), 'Nombre del servicio').fill('y'.repeat(190));
+  await expect(field(dialog(page), 'Nombre del servicio')).toHaveAccessibleDescription('190 de 200 caracteres');
+  await axe('service form with a counter (es)');
+});
+
+test('archiving a person still assigned warns and says where; afterwards no record names them', async ({
+  page,
+  request,
+  harness,
+  axe,
+}) => {
+  const w = await programmeWithPeople({ request, harness });
+  await page.goto('/#/people');
+  await page
+    .getByRole('row', { name: /Marta Manager/ })
+    .getByRole('button', { name: /Archive/ })
+    .click();
+  const warning = page.getByTestId('still-assigned');
+  await expect(warning).toContainText('Manager of the service “Local Police”');
+  await axe('archive a person still assigned');
+  await dialog(page).getByRole('button', { name: 'Archive' }).click();
+  await expect(page.getByRole('row', { name: /Marta Manager/ })).toHaveCount(0);
+  const service = await call({ request, harness }, 'services.get', { id: w.service.id });
+  expect(service.managerId).toBeNull();
+  await page
+    .getByRole('row', { name: /Bea Auditor/ })
+    .getByRole('button', { name: /Archive/ })
+    .click();
+  await expect(page.getByTestId('still-assigned')).toContainText('In the team of the audit “Police reception 2026”');
+  await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+  await segment(page, 'ES').click();
+  await page
+    .getByRole('row', { name: /Bea Auditor/ })
+    .getByRole('button', { name: /Archivar/ })
+    .click();
+  await expect(page.getByTestId('still-assigned')).toContainText(
+    'En el equipo de la auditoría «Police reception 2026»',
+  );
+  await axe('archive a person still assigned (es)');
+});
+
+test('a certification date in the future is refused on its field, in the interface language', async ({
+  page,
+  request,
+  harness,
+}) => {
+  await programmeWithPeople({ request, harness });
+  await call({ request, harness }, 'session.setLanguage', { language: 'es' });
+  await page.goto('/#/people');
+  await page.getByRole('button', { name: 'Añadir persona' }).click();
+  await field(dialog(page), 'Nombre').fill('Luis Gómez');
+  await field(dialog(page), 'Código seudónimo').fill('AUD-09');
+  const future = new Date(Date.now() + 40 * 86_400_000);
+  const date = dialog(page).getByRole('textbox', { name: 'Fecha de certificación' });
+  await date.fill(
+    `${String(future.getUTCDate()).padStart(2, '0')}/${String(future.getUTCMonth() + 1).padStart(2, '0')}/${future.getUTCFullYear()}`,
+  );
+  await dialog(page).getByRole('button', { name: 'Guardar' }).click();
+  await expect(date).toHaveAttribute('aria-invalid', 'true');
+  await expect(date).toHaveAccessibleDescription(/La fecha de certificación es futura/);
+  await expect(field(dialog(page), 'Nombre')).toHaveValue('Luis Gómez');
+});
+
+test('dates are typed and shown in the interface language’s format, not the browser’s', async ({
+  page,
+  request,
+  harness,
+  axe,
+}) => {
+  await programmeWithPeople({ request, harness });
+  await page.goto('/#/programme');
+  const start = page.getByRole('textbox', { name: 'Period start' });
+  await expect(start).toHaveAttribute('placeholder', 'DD/MM/YYYY');
+  await start.fill('15/01/2026');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved');
+  const programme = await call({ request, harness }, 'programme.get', {});
+  expect(programme?.periodStart).toBe('2026-01-15');
+  await page.reload();
+  await expect(start).toHaveValue('15/01/2026');
+  await start.fill('31/02/2026');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(start).toHaveAttribute('aria-invalid', 'true');
+  await expect(start).toHaveAccessibleDescription(/DD\/MM\/YYYY/);
+  await segment(page, 'ES').click();
+  await expect(page.getByRole('textbox', { name: 'Inicio del periodo' })).toHaveAttribute('placeholder', 'DD/MM/AAAA');
+  await axe('programme dates (es)');
+  // Tables show the same day-month order, in the same language.
+  await call({ request, harness }, 'people.create', {
+    displayName: 'Cert',
+    role: 'auditor',
+    code: 'AUD-07',
+    certificationDate: '2026-02-01',
+  });
+  await page.goto('/#/people');
+  await page.reload();
+  await expect(page.getByRole('row', { name: /AUD-07/ })).toContainText('1 feb 2026');
+  await segment(page, 'EN').click();
+  await expect(page.getByRole('row', { name: /AUD-07/ })).toContainText('1 Feb 2026');
 });

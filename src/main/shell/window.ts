@@ -15,12 +15,15 @@ export interface MainWindowOptions {
   devServerUrl: string | null;
   /** Whether DevTools may be opened (development only). */
   allowDevTools: boolean;
+  /** The app's icon (resources/icon.png), shown by the window manager and the task bar. */
+  iconPath: string;
 }
 
 /** Creates the window, loads the app's page, and shows it once it has painted. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     title: WINDOW_TITLE,
+    icon: options.iconPath,
     width: 1280,
     height: 840,
     minWidth: 800,

@@ -44,5 +44,7 @@ export function formatDate(iso: string | null, language: string): string | null 
   if (!iso) return null;
   const d = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+  // Day before month in both languages, as the date fields (DateField) are typed.
+  const locale = language === 'es' ? 'es-ES' : 'en-GB';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
 }

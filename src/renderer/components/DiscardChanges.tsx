@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 export function DiscardInline({ onKeep, onDiscard }: { onKeep: () => void; onDiscard: () => void }): React.JSX.Element {
   const { t } = useTranslation();
   return (
-    <Alert color="orange" variant="light" role="alert" title={t('common.discardTitle')} data-testid="discard-changes">
+    <Alert color="red" variant="light" role="alert" title={t('common.discardTitle')} data-testid="discard-changes">
       <Text size="sm" mb="sm">
         {t('common.discardBody')}
       </Text>

@@ -5,6 +5,7 @@ import { PERSON_ROLES } from '../../shared/domain/vocabulary';
 import type { Person } from '../../shared/domain/programme';
 import type { Input } from '../../shared/api/contract';
 import { dateOrNull, LIMITS, type FormState } from './useForm';
+import { DateField } from './DateField';
 
 export type PersonValues = {
   displayName: string;
@@ -91,7 +92,12 @@ export function PersonFields({
             <TextInput label={t('fields.email')} type="email" autoComplete="email" {...form.text('email')} />
             <TextInput label={t('fields.organisation')} {...form.text('organisation', { max: LIMITS.short })} />
           </SimpleGrid>
-          <TextInput label={t('fields.certificationDate')} type="date" {...form.text('certificationDate')} />
+          <DateField
+            label={t('fields.certificationDate')}
+            value={form.values.certificationDate}
+            onChange={(v) => form.set('certificationDate', v)}
+            error={form.errors.certificationDate}
+          />
         </>
       )}
     </Stack>

@@ -5,6 +5,7 @@ import { LANGUAGES } from '../../shared/domain/vocabulary';
 import type { Programme } from '../../shared/domain/programme';
 import type { Input } from '../../shared/api/contract';
 import { dateOrNull, LIMITS, type FormState } from './useForm';
+import { DateField } from './DateField';
 
 export type ProgrammeValues = {
   name: string;
@@ -63,8 +64,18 @@ export function ProgrammeFields({ form }: { form: FormState<ProgrammeValues> }):
         <TextInput label={t('fields.coordinatingOffice')} {...form.text('coordinatingOffice', { max: LIMITS.short })} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput label={t('fields.periodStart')} type="date" {...form.text('periodStart')} />
-        <TextInput label={t('fields.periodEnd')} type="date" {...form.text('periodEnd')} />
+        <DateField
+          label={t('fields.periodStart')}
+          value={form.values.periodStart}
+          onChange={(v) => form.set('periodStart', v)}
+          error={form.errors.periodStart}
+        />
+        <DateField
+          label={t('fields.periodEnd')}
+          value={form.values.periodEnd}
+          onChange={(v) => form.set('periodEnd', v)}
+          error={form.errors.periodEnd}
+        />
         <NativeSelect
           label={t('fields.defaultLanguage')}
           data={languages}

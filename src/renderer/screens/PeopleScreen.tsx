@@ -158,7 +158,7 @@ function StillAssigned({ person }: { person: Person }): React.JSX.Element | null
   ];
   if (items.length === 0) return null;
   return (
-    <Alert color="orange" variant="light" title={t('people.stillAssigned')} data-testid="still-assigned">
+    <Alert color="red" variant="light" title={t('people.stillAssigned')} data-testid="still-assigned">
       <List size="sm" spacing={2}>
         {items.map((item) => (
           <List.Item key={item}>{item}</List.Item>

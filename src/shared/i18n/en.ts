@@ -190,6 +190,7 @@ export const en = {
     editOf: 'Edit {{name}}',
   },
   fields: {
+    dateFormat: 'DD/MM/YYYY',
     displayName: 'Name',
     role: 'Role',
     code: 'Pseudonymous code',
@@ -217,7 +218,7 @@ export const en = {
     tooLong: 'At most {{max}} characters',
     code: 'Use 2–20 letters, digits, - or _',
     email: 'Enter a valid email address',
-    date: 'Enter a date as YYYY-MM-DD',
+    date: 'Enter a date as DD/MM/YYYY, e.g. 31/01/2026',
     periodOrder: 'The period ends before it starts',
     invalid: 'This value is not valid',
     fixFields: 'Please correct the marked fields.',

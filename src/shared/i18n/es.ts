@@ -131,6 +131,7 @@ export const es: Translation = {
     editOf: 'Editar {{name}}',
   },
   fields: {
+    dateFormat: 'DD/MM/AAAA',
     displayName: 'Nombre',
     role: 'Rol',
     code: 'Código seudónimo',
@@ -158,7 +159,7 @@ export const es: Translation = {
     tooLong: 'Como máximo {{max}} caracteres',
     code: 'Use de 2 a 20 letras, cifras, - o _',
     email: 'Introduzca un correo electrónico válido',
-    date: 'Introduzca una fecha como AAAA-MM-DD',
+    date: 'Introduzca una fecha como DD/MM/AAAA, p. ej. 31/01/2026',
     periodOrder: 'El periodo termina antes de empezar',
     invalid: 'Este valor no es válido',
     fixFields: 'Corrija los campos marcados.',

@@ -122,6 +122,7 @@ export function openCore(options: CoreOptions): Core {
           db: base.db,
           personId: base.personId,
           attachmentsDir: base.attachmentsDir,
+          now: base.now,
           session,
         };
         return (handler as (ctx: ReadHandlerContext, input: unknown) => unknown)(ctx, input);

@@ -22,6 +22,7 @@ import * as A from '../domain/audit';
 import * as F from '../domain/findings';
 import * as M from '../domain/actionPlan';
 import { HistoryEntry, HistoryList } from '../domain/history';
+import * as R from '../domain/report';
 import { Language } from '../domain/vocabulary';
 import { TemplateFile } from '../exchange/templateFile';
 
@@ -189,6 +190,14 @@ export const contract = {
   'measures.withdrawProgress': write(ByIdAtRev, M.ProgressUpdate),
 
   'history.list': read(HistoryList, Page(HistoryEntry)),
+
+  /**
+   * Builds a Word report (audit, Local Action Plan, monitoring) and writes it to `outPath`, or
+   * answers its bytes. In the app the shell fills `outPath` from the system's save dialog.
+   */
+  'reports.generate': read(R.ReportGenerate, R.ReportResult),
+  /** Opens a report saved in this session with the system's viewer (the shell does; the core answers false). */
+  'reports.open': session(R.ReportOpen, R.ReportOpened),
 } satisfies Record<string, ChannelDef<ChannelKind, z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@
  * reports label a value the same way.
  */
 import type { Vocabulary } from './types';
+import { reportEn } from './reportEn';
 
 const vocab = {
   role: { auditor: 'Auditor', manager: 'Manager', coordinator: 'Coordinator' },
@@ -82,6 +83,7 @@ export const en = {
     programme: 'Programme',
     services: 'Services',
     people: 'People',
+    reports: 'Reports',
   },
   common: {
     save: 'Save',
@@ -242,6 +244,8 @@ export const en = {
     recommendationFindingOtherAudit: 'A linked finding belongs to another audit.',
     measureDatesOrder: 'The due date is before the start date.',
     measureReasonRequired: 'Give a reason (note) for a delayed or cancelled measure.',
+    reportOutPath: 'Choose a folder that exists for the report (a full path).',
   },
+  report: reportEn,
   vocab,
 };

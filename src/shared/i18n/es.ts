@@ -1,5 +1,6 @@
 /** Spanish UI and report strings: the same keys as `en` (enforced by the `Translation` type). */
 import type { Translation } from './index';
+import { reportEs } from './reportEs';
 
 export const es: Translation = {
   app: {
@@ -23,6 +24,7 @@ export const es: Translation = {
     programme: 'Programa',
     services: 'Servicios',
     people: 'Personas',
+    reports: 'Informes',
   },
   common: {
     save: 'Guardar',
@@ -185,6 +187,7 @@ export const es: Translation = {
     recommendationFindingOtherAudit: 'Un hallazgo vinculado pertenece a otra auditoría.',
     measureDatesOrder: 'La fecha límite es anterior a la de inicio.',
     measureReasonRequired: 'Indique un motivo (nota) para una medida retrasada o cancelada.',
+    reportOutPath: 'Elija una carpeta existente para el informe (una ruta completa).',
   },
   vocab: {
     role: { auditor: 'Auditor/a', manager: 'Responsable', coordinator: 'Coordinador/a' },
@@ -245,4 +248,5 @@ export const es: Translation = {
     language: { en: 'Inglés', es: 'Español' },
     workspace: { main: 'Mi programa', demo: 'Programa de demostración' },
   },
+  report: reportEs,
 };

@@ -15,13 +15,16 @@ import { attachments, audits, observations, situationTests } from '../services/a
 import { findings, recommendations } from '../services/findings';
 import { measures } from '../services/actionPlan';
 import { session, type SessionControl } from '../services/session';
+import { reports } from '../reports/generate';
 
-export type ReadHandlerContext = ReadContext & { session: SessionControl };
+/** `now` is the core's clock (a report's default date). */
+export type ReadHandlerContext = ReadContext & { session: SessionControl; now?: () => string };
 export type WriteHandlerContext = ServiceContext & { session: SessionControl };
 export type SessionHandlerContext = { session: SessionControl };
 
 export type Handler<C extends Channel> = Contract[C]['kind'] extends 'read'
-  ? (ctx: ReadHandlerContext, input: ParsedInput<C>) => Output<C>
+  ? // A read may finish asynchronously (a report is packed after its data is read).
+    (ctx: ReadHandlerContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>>
   : Contract[C]['kind'] extends 'write'
     ? (ctx: WriteHandlerContext, input: ParsedInput<C>) => Output<C>
     : (ctx: SessionHandlerContext, input: ParsedInput<C>) => Promise<Output<C>>;
@@ -133,4 +136,7 @@ export const HANDLERS: { [C in Channel]: Handler<C> } = {
   'measures.withdrawProgress': measures.withdrawProgress,
 
   'history.list': (ctx, input) => listHistory(ctx.db, input),
+
+  'reports.generate': reports.generate,
+  'reports.open': reports.open,
 };

@@ -103,8 +103,7 @@ describe('the audit report', () => {
       contains(text, firstLine(f.condition));
     }
     for (const r of policeSource.recommendations) contains(text, r.title);
-    for (const m of policeSource.managementResponses)
-      if (m.justification) contains(text, firstLine(m.justification));
+    for (const m of policeSource.managementResponses) if (m.justification) contains(text, firstLine(m.justification));
     contains(text, 'Annex A. Checklist results');
     contains(text, 'Disagreement');
   });

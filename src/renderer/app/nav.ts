@@ -6,10 +6,11 @@ import type { ComponentType } from 'react';
 import { PeopleScreen } from '../screens/PeopleScreen';
 import { ProgrammeScreen } from '../screens/ProgrammeScreen';
 import { ServicesScreen } from '../screens/ServicesScreen';
+import { ReportsScreen } from '../screens/ReportsScreen';
 
 export interface NavEntry {
   path: string;
-  labelKey: 'nav.programme' | 'nav.services' | 'nav.people';
+  labelKey: 'nav.programme' | 'nav.services' | 'nav.people' | 'nav.reports';
   screen: ComponentType;
 }
 
@@ -17,4 +18,5 @@ export const NAV: readonly NavEntry[] = [
   { path: '/programme', labelKey: 'nav.programme', screen: ProgrammeScreen },
   { path: '/services', labelKey: 'nav.services', screen: ServicesScreen },
   { path: '/people', labelKey: 'nav.people', screen: PeopleScreen },
+  { path: '/reports', labelKey: 'nav.reports', screen: ReportsScreen },
 ];

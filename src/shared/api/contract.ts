@@ -197,7 +197,7 @@ export const contract = {
    */
   'reports.generate': read(R.ReportGenerate, R.ReportResult),
   /** Opens a report saved in this session with the system's viewer (the shell does; the core answers false). */
-  'reports.open': session(R.ReportOpen, R.ReportOpened),
+  'reports.open': read(R.ReportOpen, R.ReportOpened),
 } satisfies Record<string, ChannelDef<ChannelKind, z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

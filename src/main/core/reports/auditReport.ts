@@ -164,6 +164,7 @@ function scopeAndMethod(m: AuditModel, ctx: ReportContext): FileChild[] {
       ],
       [30, 35, 35],
     ),
+    gap(),
     para(`${t.status}: ${vocab.auditStatus[a.status]}`),
     heading(t.team, 2),
     para(t.teamNote),

@@ -71,36 +71,51 @@ export function labelled(label: string, text: string): Paragraph[] {
 }
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: COLOURS.rule };
-const borders = { top: border, bottom: border, left: border, right: border };
+/** Borders and cell margins are the table's, not each cell's: a long annex stays small and fast. */
+const TABLE_BORDERS = {
+  top: border,
+  bottom: border,
+  left: border,
+  right: border,
+  insideHorizontal: border,
+  insideVertical: border,
+};
+const CELL_MARGINS = { top: 40, bottom: 40, left: 60, right: 60 };
+const HEADER_SHADING = { type: ShadingType.CLEAR, fill: COLOURS.headerFill, color: 'auto' };
 
 export type Cell = string | number | { text: string; bold?: boolean };
 
-function cell(value: Cell, header: boolean, width: number): TableCell {
+function cell(value: Cell, header: boolean): TableCell {
   const text = typeof value === 'object' ? value.text : String(value);
   const bold = header || (typeof value === 'object' && value.bold === true);
   return new TableCell({
-    borders,
-    width: { size: width, type: WidthType.PERCENTAGE },
-    margins: { top: 40, bottom: 40, left: 60, right: 60 },
-    ...(header ? { shading: { type: ShadingType.CLEAR, fill: COLOURS.headerFill, color: 'auto' } } : {}),
+    ...(header ? { shading: HEADER_SHADING } : {}),
     children: [
-      new Paragraph({ style: STYLE.tableText, children: runs(text, { bold, ...(header ? { size: 17 } : {}) }) }),
+      new Paragraph({
+        style: STYLE.tableText,
+        children: runs(text, bold ? { bold, ...(header ? { size: 17 } : {}) } : {}),
+      }),
     ],
   });
 }
+
+/** Text width of an A4 page with the reports' margins, in twentieths of a point. */
+const TEXT_WIDTH = 9306;
 
 /**
  * A table with a header row repeated on each page: `table(['Code', 'Role'], [['AUD-01', 'Lead']])`.
  * `widths` are percentages of the text width (equal when left out).
  */
 export function table(columns: string[], rows: Cell[][], widths?: number[]): Table {
-  const w = widths ?? columns.map(() => Math.floor(100 / columns.length));
+  const w = widths ?? columns.map(() => 100 / columns.length);
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    columnWidths: w.map((p) => Math.round(p * 96)),
+    columnWidths: w.map((p) => Math.round((p * TEXT_WIDTH) / 100)),
+    borders: TABLE_BORDERS,
+    margins: CELL_MARGINS,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c, true, w[i] ?? 10)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, false, w[i] ?? 10)) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c, true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c, false)) })),
     ],
   });
 }

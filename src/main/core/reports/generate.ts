@@ -122,5 +122,5 @@ export const reports = {
   generate: (ctx: ReadContext & { now?: () => string }, input: ReportGenerate): Promise<ReportResult> =>
     generateReport(ctx, input, { ...(ctx.now ? { now: ctx.now } : {}) }),
   /** Only the app's shell can open a file with the system's viewer; the core itself cannot. */
-  open: (): Promise<{ opened: boolean }> => Promise.resolve({ opened: false }),
+  open: (): { opened: boolean } => ({ opened: false }),
 };

@@ -5,10 +5,12 @@
  * prebuilt, so our own cost (queries, builders, charts) reads as a ratio. Prints; asserts nothing.
  * Run: `npm run bench` (after bench-core), or `tsx scripts/bench-reports.ts`.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import { openCore } from '../src/main/core';
 import { openDatabase } from '../src/main/core/db/open';
@@ -20,6 +22,13 @@ const CRITERIA = 300;
 const FINDINGS = 200;
 const OBSERVATIONS = Number(process.env.CA_BENCH_OBSERVATIONS ?? 5000);
 const IMAGES = 20;
+
+// `--measure <data folder> <audit id>`: the report run, in its own process (see measureReport).
+const measureAt = process.argv.indexOf('--measure');
+if (measureAt >= 0) {
+  console.log(JSON.stringify(await measureReport(process.argv[measureAt + 1]!, process.argv[measureAt + 2]!)));
+  process.exit(0);
+}
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ca-bench-reports-'));
 const core = openCore({ dataDir });
@@ -143,24 +152,53 @@ for (let i = 0; i < FINDINGS; i += 2)
   });
 const setupMs = performance.now() - t0;
 
-// The report, through the API, as the app and the command line make it.
-const input = { kind: 'audit', auditId: audit.id, language: 'en', reportDate: '2026-03-31' } as const;
-const rssBefore = process.memoryUsage().rss;
-const tReport = performance.now();
-const report = await core.call('reports.generate', input);
-const reportMs = performance.now() - tReport;
-const peakRssMb = process.resourceUsage().maxRSS / 1024;
+core.close();
 
-// The baseline: the same document, prebuilt, packed alone.
-const db = openDatabase(join(dataDir, 'citizen-audit.sqlite'));
-const ctx = { db, personId: null, attachmentsDir: join(dataDir, 'attachments') };
-const tBuild = performance.now();
-const { doc } = buildReport(ctx, ReportGenerate.parse(input));
-const buildMs = performance.now() - tBuild;
-const tPack = performance.now();
-const packed = await packReport(doc);
-const packMs = performance.now() - tPack;
-db.close();
+interface Measured {
+  reportMs: number;
+  size: number;
+  buildMs: number;
+  packMs: number;
+  packedSize: number;
+  peakRssMb: number;
+  rssBeforeMb: number;
+}
+
+/**
+ * Runs in a fresh process (so its peak memory is the report's, not the set-up's): the report
+ * through the API as the app and the command line make it, then — the baseline of the same run —
+ * the same document prebuilt and packed alone.
+ */
+async function measureReport(dir: string, id: string): Promise<Measured> {
+  const reportCore = openCore({ dataDir: dir });
+  const input = { kind: 'audit', auditId: id, language: 'en', reportDate: '2026-03-31' } as const;
+  const rssBeforeMb = process.memoryUsage().rss / 1e6;
+  // One report first, untimed, so the timed one and the baseline after it both run warm (compiled).
+  await reportCore.call('reports.generate', input);
+  const tReport = performance.now();
+  const report = await reportCore.call('reports.generate', input);
+  const reportMs = performance.now() - tReport;
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  reportCore.close();
+  const db = openDatabase(join(dir, 'citizen-audit.sqlite'));
+  const ctx = { db, personId: null, attachmentsDir: join(dir, 'attachments') };
+  const tBuild = performance.now();
+  const { doc } = buildReport(ctx, ReportGenerate.parse(input));
+  const buildMs = performance.now() - tBuild;
+  const tPack = performance.now();
+  const packed = await packReport(doc);
+  const packMs = performance.now() - tPack;
+  db.close();
+  return { reportMs, size: report.size, buildMs, packMs, packedSize: packed.length, peakRssMb, rssBeforeMb };
+}
+
+const child = spawnSync(
+  process.execPath,
+  [...process.execArgv, fileURLToPath(import.meta.url), '--measure', dataDir, audit.id],
+  { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+);
+if (child.status !== 0) throw new Error(`the report run failed (exit ${child.status})`);
+const m = JSON.parse(child.stdout.trim().split('\n').pop()!) as Measured;
 
 const line = (label: string, value: string) => console.log(`${label.padEnd(52)} ${value}`);
 console.log(
@@ -169,19 +207,18 @@ console.log(
 line('set-up through the API', `${(setupMs / 1000).toFixed(1)} s`);
 line(
   'reports.generate (audit report, bytes answered)',
-  `${reportMs.toFixed(0)} ms → ${(report.size / 1e6).toFixed(1)} MB`,
+  `${m.reportMs.toFixed(0)} ms → ${(m.size / 1e6).toFixed(1)} MB`,
 );
-line('  of which: read + build the document (again, alone)', `${buildMs.toFixed(0)} ms`);
+line('  read + build the same document (again, alone)', `${m.buildMs.toFixed(0)} ms`);
 line(
   'baseline: Packer on the same prebuilt document',
-  `${packMs.toFixed(0)} ms → ${(packed.length / 1e6).toFixed(1)} MB`,
+  `${m.packMs.toFixed(0)} ms → ${(m.packedSize / 1e6).toFixed(1)} MB`,
 );
-line('ratio report / packing alone', `${(reportMs / packMs).toFixed(2)}×`);
+line('ratio report / packing alone', `${(m.reportMs / m.packMs).toFixed(2)}×`);
 line(
-  'peak memory of the process (max RSS)',
-  `${peakRssMb.toFixed(0)} MB (RSS before the report ${(rssBefore / 1e6).toFixed(0)} MB)`,
+  'peak memory of the report process (max RSS)',
+  `${m.peakRssMb.toFixed(0)} MB (${m.rssBeforeMb.toFixed(0)} MB before the report)`,
 );
-core.close();
 // CA_BENCH_KEEP=1 keeps the data folder (to profile a report on it).
 if (process.env.CA_BENCH_KEEP) console.log(`data kept in ${dataDir} (audit ${audit.id})`);
 else rmSync(dataDir, { recursive: true, force: true });

@@ -170,14 +170,26 @@ export function lines(input: {
   yHeader: string;
   series: LineSeries[];
   unit?: string;
+  /** How the axis names a moment (`Mar 2026`), and the table a date; default: the ISO date. */
+  axisDate?: (iso: string) => string;
+  tableDate?: (iso: string) => string;
 }): Chart {
   const unit = input.unit ?? '';
+  const axisDate = input.axisDate;
+  const tableDate = input.tableDate ?? ((iso: string) => iso);
   const legendHeight = 22 * input.series.length;
   const option: EChartsOption = {
     ...base(input.title),
     legend: { bottom: 6, left: 16, orient: 'vertical', itemGap: 6, textStyle: { fontSize: 11 } },
     grid: { left: 56, right: 40, top: 48, bottom: 40 + legendHeight },
-    xAxis: { type: 'time', axisLabel: { fontSize: 11, hideOverlap: true } },
+    xAxis: {
+      type: 'time',
+      axisLabel: {
+        fontSize: 11,
+        hideOverlap: true,
+        ...(axisDate ? { formatter: (value: number) => axisDate(new Date(value).toISOString().slice(0, 10)) } : {}),
+      },
+    },
     yAxis: { type: 'value', axisLabel: { fontSize: 11, formatter: `{value}${unit}` } },
     series: input.series.map((s, i) => ({
       name: shorten(s.name, 90),
@@ -198,7 +210,7 @@ export function lines(input: {
     height: 320 + legendHeight,
     table: {
       columns: [input.seriesHeader, input.xHeader, input.yHeader],
-      rows: input.series.flatMap((s) => s.points.map((p) => [s.name, p.x, `${p.y}${unit}`])),
+      rows: input.series.flatMap((s) => s.points.map((p) => [s.name, tableDate(p.x), `${p.y}${unit}`])),
     },
   };
 }

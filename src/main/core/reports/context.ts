@@ -37,6 +37,8 @@ export interface ReportContext extends ReportOptions {
   code: (personId: string | null | undefined) => string;
   date: (iso: string | null | undefined) => string;
   dateTime: (iso: string | null | undefined) => string;
+  /** `Mar 2026`, `mar 2026`: for chart axes. */
+  monthYear: (iso: string) => string;
   percent: (part: number, whole: number) => string;
   io: ReportIO;
 }
@@ -75,6 +77,7 @@ export function createContext(options: ReportOptions, codes: ReadonlyMap<string,
     minute: '2-digit',
     timeZone: 'UTC',
   });
+  const monthYearFormat = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
   const none = tr.report.doc.notAvailable;
   return {
     ...options,
@@ -85,6 +88,7 @@ export function createContext(options: ReportOptions, codes: ReadonlyMap<string,
     code: (id) => (id ? (codes.get(id) ?? none) : none),
     date: (iso) => (iso ? dateFormat.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)) : none),
     dateTime: (iso) => (iso ? `${dateTimeFormat.format(new Date(iso))} UTC` : none),
+    monthYear: (iso) => monthYearFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
     percent: (part, whole) =>
       whole === 0
         ? none

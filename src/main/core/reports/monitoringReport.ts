@@ -89,7 +89,7 @@ export function monitoringReport(d: PlanReportData, ctx: ReportContext, since: s
             days,
             vocab.measureStatus[m.status],
           ]),
-          [30, 20, 12, 14, 10, 14],
+          [28, 20, 15, 13, 10, 14],
         )
       : para(t.noOverdue),
     heading(t.indicators, 1),
@@ -105,6 +105,8 @@ export function monitoringReport(d: PlanReportData, ctx: ReportContext, since: s
             yHeader: t.progressTowardsTarget,
             series,
             unit: ' %',
+            axisDate: ctx.monthYear,
+            tableDate: ctx.date,
           }),
         )
       : [para(t.noIndicators)]),

@@ -80,7 +80,7 @@ test('first start → programme, service and person created, edited, archived, a
 
   // Programme screen, and the navigation shows only the screens that work.
   await expect(page.getByRole('heading', { name: 'Programme', level: 1 })).toBeVisible();
-  await expect(nav(page).getByRole('link')).toHaveText(['Programme', 'Services', 'People']);
+  await expect(nav(page).getByRole('link')).toHaveText(['Programme', 'Services', 'People', 'Reports']);
   await expect(field(page, 'Programme name')).toHaveValue('CAMUS Fuenlabrada 2026–2027');
   await expect(page.getByLabel('Period start')).toHaveValue('2026-01-15');
   await expect(select(page, 'Default language')).toHaveValue('es');
@@ -219,7 +219,7 @@ test('Spanish: every screen switches language, keeps it across a reload, and pas
   await field(page, 'Ciudad').fill('Fuenlabrada');
   await page.getByRole('button', { name: 'Crear programa' }).click();
 
-  await expect(nav(page).getByRole('link')).toHaveText(['Programa', 'Servicios', 'Personas']);
+  await expect(nav(page).getByRole('link')).toHaveText(['Programa', 'Servicios', 'Personas', 'Informes']);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Programa', level: 1 })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
@@ -250,9 +250,14 @@ test('Spanish: every screen switches language, keeps it across a reload, and pas
   await axe('services modal (es)');
   await dialog(page).getByRole('button', { name: 'Cancelar' }).click();
 
+  await nav(page).getByRole('link', { name: 'Informes' }).click();
+  await expect(page.getByRole('heading', { name: 'Informes', level: 1 })).toBeVisible();
+  await expect(page.getByText('Todavía no hay auditorías.')).toBeVisible();
+  await axe('reports (es)');
+
   // And back to English.
   await segment(page, /Language|Idioma/, 'EN').click();
-  await expect(nav(page).getByRole('link')).toHaveText(['Programme', 'Services', 'People']);
+  await expect(nav(page).getByRole('link')).toHaveText(['Programme', 'Services', 'People', 'Reports']);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 

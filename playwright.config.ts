@@ -12,6 +12,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  // Playwright empties its output folder on each run: its own subfolder, so the report pictures of
+  // tests/integration/reportsPdf.test.ts (test-results/reports) are kept.
+  outputDir: 'test-results/e2e',
   use: {
     launchOptions: {
       executablePath: CHROMIUM_PATH,

@@ -8,12 +8,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
+import { app, BrowserWindow, dialog, Menu, shell, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
 import { AppError } from '../shared/api/errors';
 import { restoreNewestBackup } from './core/backup/backups';
 import { startCoreHost, type CoreHost } from './core/host/client';
 import { DATABASE_FILE } from './core/workspace';
 import { registerApi } from './shell/ipc';
+import { withReportFiles } from './shell/reportFiles';
 import { buildAppMenu } from './shell/menu';
 import { installSecurity, secureSession } from './shell/security';
 import type { AppPageLocation } from './shell/senderCheck';
@@ -152,7 +153,21 @@ async function start(): Promise<void> {
   }
 
   secureSession(page);
-  registerApi(host, isAppMainFrame, page);
+  // Reports are saved where the user chooses in the system's dialog (src/main/shell/reportFiles.ts).
+  const withDialogs = withReportFiles(host, {
+    chooseSavePath: async (defaultName) => {
+      const options = {
+        defaultPath: join(app.getPath('documents'), defaultName),
+        filters: [{ name: 'Word', extensions: ['docx'] }],
+      };
+      const result = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    openPath: async (path) => (await shell.openPath(path)) === '',
+  });
+  registerApi(withDialogs, isAppMainFrame, page);
   Menu.setApplicationMenu(buildAppMenu({ allowDevTools }));
   openWindow();
 }

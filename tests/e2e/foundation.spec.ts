@@ -39,8 +39,8 @@ async function beginAndCreateProgramme(api: { request: APIRequestContext; harnes
 
 /** What a coordinator's navigation lists, in order. */
 const COORDINATOR_NAV = {
-  en: ['Overview', 'Programme', 'Services', 'People', 'Templates', 'Audits', 'Backups'],
-  es: ['Resumen', 'Programa', 'Servicios', 'Personas', 'Plantillas', 'Auditorías', 'Copias de seguridad'],
+  en: ['Overview', 'Programme', 'Services', 'People', 'Templates', 'Audits', 'Reports', 'Backups'],
+  es: ['Resumen', 'Programa', 'Servicios', 'Personas', 'Plantillas', 'Auditorías', 'Informes', 'Copias de seguridad'],
 };
 
 const nav = (page: Page): Locator => page.getByRole('navigation', { name: /Main navigation|Navegación principal/ });
@@ -265,6 +265,11 @@ test('Spanish: every screen switches language, keeps it across a reload, and pas
   await expect(select(dialog(page), 'Responsable').locator('option')).toHaveText(['Sin responsable']);
   await axe('services modal (es)');
   await dialog(page).getByRole('button', { name: 'Cancelar' }).click();
+
+  await nav(page).getByRole('link', { name: 'Informes' }).click();
+  await expect(page.getByRole('heading', { name: 'Informes', level: 1 })).toBeVisible();
+  await expect(page.getByText('Todavía no hay auditorías.')).toBeVisible();
+  await axe('reports (es)');
 
   // And back to English.
   await segment(page, /Language|Idioma/, 'EN').click();

@@ -551,6 +551,8 @@ const READ_INPUTS: { [C in Channel]?: () => Input<C> } = {
   'measures.get': () => ({ id: w.measure.id }),
   'measures.progress': () => ({ measureId: w.measure.id }),
   'history.list': () => ({ limit: 50 }),
+  'reports.generate': () => ({ kind: 'audit', auditId: w.audit.id, language: 'en', reportDate: '2026-03-31' }),
+  'reports.open': () => ({ path: '/tmp/report.docx' }),
 };
 
 /** Names and sizes of every file under a folder ('' when it does not exist). */

@@ -237,6 +237,10 @@ const OK: { [C in Channel]: OkCase<C> } = {
     refusedFor: { auditor: 'forbiddenNotYours', manager: 'forbiddenNotYours' },
   },
   'history.list': { input: () => ({ limit: 10 }) },
+  'reports.generate': {
+    input: (w) => ({ kind: 'audit', auditId: w.audit.id, language: 'en', reportDate: '2026-03-31' }),
+  },
+  'reports.open': { input: () => ({ path: '/tmp/report.docx' }) },
   'backups.list': { input: () => ({}) },
   'backups.take': { input: () => ({}) },
   'backups.restore': {

@@ -275,6 +275,7 @@ export function openCore(options: CoreOptions): Core {
           db: base.db,
           personId: base.personId,
           attachmentsDir: base.attachmentsDir,
+          now: base.now,
           session,
           backups: backupControl,
         };

@@ -17,6 +17,7 @@ import { ReviewsScreen } from '../screens/ReviewsScreen';
 import { ServicesScreen } from '../screens/ServicesScreen';
 import { TemplatesScreen } from '../screens/TemplatesScreen';
 import { AuditsScreen } from '../screens/AuditsScreen';
+import { ReportsScreen } from '../screens/ReportsScreen';
 
 export interface NavEntry {
   path: string;
@@ -29,6 +30,7 @@ export interface NavEntry {
     | 'nav.people'
     | 'nav.templates'
     | 'nav.audits'
+    | 'nav.reports'
     | 'nav.backups';
   screen: ComponentType;
   /** The roles this screen is for; every role when left out. */
@@ -44,6 +46,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/people', labelKey: 'nav.people', screen: PeopleScreen, roles: ['coordinator'] },
   { path: '/templates', labelKey: 'nav.templates', screen: TemplatesScreen, roles: ['coordinator'] },
   { path: '/audits', labelKey: 'nav.audits', screen: AuditsScreen },
+  { path: '/reports', labelKey: 'nav.reports', screen: ReportsScreen, roles: ['coordinator'] },
   // Every installation backs up its own data: an auditor's laptop holds their field records.
   { path: '/backups', labelKey: 'nav.backups', screen: BackupsScreen },
 ];

@@ -108,6 +108,8 @@ export const CHANNEL_NAMES = [
   'measures.recordProgress',
   'measures.withdrawProgress',
   'history.list',
+  'reports.generate',
+  'reports.open',
   'backups.list',
   'backups.take',
   'backups.restore',

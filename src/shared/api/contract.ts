@@ -23,6 +23,7 @@ import * as A from '../domain/audit';
 import * as F from '../domain/findings';
 import * as M from '../domain/actionPlan';
 import { HistoryEntry, HistoryList } from '../domain/history';
+import * as R from '../domain/report';
 import { Language } from '../domain/vocabulary';
 import * as B from '../domain/backup';
 import { ApiError } from './errors';
@@ -224,6 +225,13 @@ export const contract = {
   'backups.restore': exclusive(B.BackupRestore, SessionState),
   /** The second folder every backup is copied to (a USB stick, a synced folder), or none. */
   'backups.setSecondFolder': exclusive(B.BackupSecondFolder, B.BackupListing),
+  /**
+   * Builds a Word report (audit, Local Action Plan, monitoring) and writes it to `outPath`, or
+   * answers its bytes. In the app the shell fills `outPath` from the system's save dialog.
+   */
+  'reports.generate': read(R.ReportGenerate, R.ReportResult),
+  /** Opens a report saved in this session with the system's viewer (the shell does; the core answers false). */
+  'reports.open': read(R.ReportOpen, R.ReportOpened),
 } satisfies Record<string, ChannelDef<ChannelKind, z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

@@ -148,6 +148,11 @@ export const ROLE_MATRIX = {
   // The history holds every record's before and after: the coordinator's.
   'history.list': COORDINATOR,
 
+  // The Word reports are the coordinator's: they gather every service's findings (a manager
+  // reads their own service's in the app), and auditors appear in them by code only.
+  'reports.generate': COORDINATOR,
+  'reports.open': COORDINATOR,
+
   // Backups protect this installation's own data, whoever works on it: an auditor's laptop holds
   // their field records as surely as the coordinator's holds the programme. They are open even
   // before anyone is chosen, so a new installation can be restored from a backup (a USB stick)

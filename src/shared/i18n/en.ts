@@ -5,6 +5,7 @@
  * reports label a value the same way.
  */
 import type { Vocabulary } from './types';
+import { reportEn } from './reportEn';
 
 const vocab = {
   role: { auditor: 'Auditor', manager: 'Manager', coordinator: 'Coordinator' },
@@ -88,6 +89,7 @@ export const en = {
     templates: 'Templates',
     backups: 'Backups',
     audits: 'Audits',
+    reports: 'Reports',
   },
   backups: {
     title: 'Backups',
@@ -675,6 +677,7 @@ export const en = {
     forbiddenNotYourService: 'This {{entity}} is about a service you do not manage.',
     forbiddenNotResponsible: 'Only the person responsible for the measure or a coordinator can record its progress.',
     lastCoordinator: '{{code}} is the last coordinator of the programme; make someone else coordinator first.',
+    reportOutPath: 'Choose a folder that exists for the report (a full path).',
   },
   /** What a field of a file should be (`{{expected}}` in the templateFile rules). */
   jsonType: {
@@ -685,5 +688,6 @@ export const en = {
     object: 'an object',
     record: 'an object of texts by language, such as {"en": "…", "es": "…"}',
   },
+  report: reportEn,
   vocab,
 };

@@ -1,5 +1,6 @@
 /** Spanish UI and report strings: the same keys as `en` (enforced by the `Translation` type). */
 import type { Translation } from './index';
+import { reportEs } from './reportEs';
 
 export const es: Translation = {
   app: {
@@ -29,6 +30,7 @@ export const es: Translation = {
     templates: 'Plantillas',
     backups: 'Copias de seguridad',
     audits: 'Auditorías',
+    reports: 'Informes',
   },
   backups: {
     title: 'Copias de seguridad',
@@ -625,6 +627,7 @@ export const es: Translation = {
     forbiddenNotResponsible: 'Solo la persona responsable de la medida o un/a coordinador/a puede registrar su avance.',
     lastCoordinator:
       '{{code}} es la última persona coordinadora del programa; nombre antes a otra persona coordinadora.',
+    reportOutPath: 'Elija una carpeta existente para el informe (una ruta completa).',
   },
   jsonType: {
     string: 'un texto',
@@ -693,4 +696,5 @@ export const es: Translation = {
     language: { en: 'Inglés', es: 'Español' },
     workspace: { main: 'Mi programa', demo: 'Programa de demostración' },
   },
+  report: reportEs,
 };

@@ -18,15 +18,18 @@ import { measures } from '../services/actionPlan';
 import { listObservations, searchObservations } from '../services/observationSearch';
 import { session, type SessionControl } from '../services/session';
 import { backups, type BackupControl } from '../services/backups';
+import { reports } from '../reports/generate';
 
 /** What every handler may reach besides the database: the session and the backups. */
 export type Controls = { session: SessionControl; backups: BackupControl };
-export type ReadHandlerContext = ReadContext & Controls;
+/** `now` is the core's clock (a report's default date). */
+export type ReadHandlerContext = ReadContext & Controls & { now?: () => string };
 export type WriteHandlerContext = ServiceContext & Controls;
 export type ExclusiveHandlerContext = Controls;
 
 export type Handler<C extends Channel> = Contract[C]['kind'] extends 'read'
-  ? (ctx: ReadHandlerContext, input: ParsedInput<C>) => Output<C>
+  ? // A read may finish asynchronously (a report is packed after its data is read).
+    (ctx: ReadHandlerContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>>
   : Contract[C]['kind'] extends 'write'
     ? (ctx: WriteHandlerContext, input: ParsedInput<C>) => Output<C>
     : (ctx: ExclusiveHandlerContext, input: ParsedInput<C>) => Promise<Output<C>>;
@@ -150,4 +153,6 @@ export const HANDLERS: { [C in Channel]: Handler<C> } = {
   'backups.take': backups.take,
   'backups.restore': backups.restore,
   'backups.setSecondFolder': backups.setSecondFolder,
+  'reports.generate': reports.generate,
+  'reports.open': reports.open,
 };

@@ -11,6 +11,9 @@
  * through the API.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
@@ -361,11 +364,10 @@ async function tokenOf(request: APIRequestContext, url: string): Promise<string>
   return /name="citizen-audit-harness-token" content="([^"]+)"/.exec(html)![1]!;
 }
 
-test('killing the core’s process while a note is typed loses nothing acknowledged', async ({
-  page,
-  request,
-  dataDir,
-}) => {
+test('killing the core’s process while a note is typed loses nothing acknowledged', async ({ page, request }) => {
+  // A folder of its own: the page's fixture harness holds the test's data folder, and a second
+  // process on one folder is refused (one writer at a time).
+  const dataDir = await mkdtemp(join(tmpdir(), 'citizen-audit-e2e-kill-'));
   const port = await freePort();
   let { child, url } = await startHarnessProcess(dataDir, port);
   try {
@@ -399,5 +401,7 @@ test('killing the core’s process while a note is typed loses nothing acknowled
     expect(after.map((r) => r.note)).toContain('Generic reasons in most records, six describe appearance');
   } finally {
     child.kill('SIGKILL');
+    await new Promise((r) => (child.exitCode === null && child.signalCode === null ? child.once('exit', r) : r(null)));
+    await rm(dataDir, { recursive: true, force: true });
   }
 });

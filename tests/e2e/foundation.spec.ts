@@ -192,7 +192,7 @@ test('first start → programme, service and person created, edited, archived, a
   await page.getByRole('button', { name: /Working as Ana Coordinator/ }).click();
   await page.getByRole('menuitem', { name: /Marta Ruiz López/ }).click();
   await expect(page.getByTestId('current-person')).toHaveText('Marta Ruiz López');
-  await expect(nav(page).getByRole('link')).toHaveText(['Reviews', 'Services']);
+  await expect(nav(page).getByRole('link')).toHaveText(['Reviews', 'Services', 'Backups']);
 
   // Everything is in the core, not in the page: reload and look again.
   await page.reload();

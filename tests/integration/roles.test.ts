@@ -236,7 +236,7 @@ const OK: { [C in Channel]: OkCase<C> } = {
     // The coordinator recorded it: only they (or another coordinator) withdraw it.
     refusedFor: { auditor: 'forbiddenNotYours', manager: 'forbiddenNotYours' },
   },
-  'history.list': { input: () => ({ limit: 10 }) },
+  'history.list': { input: (w) => ({ entityId: w.audit.id, limit: 10 }) },
   'reports.generate': {
     input: (w) => ({ kind: 'audit', auditId: w.audit.id, language: 'en', reportDate: '2026-03-31' }),
   },
@@ -370,6 +370,16 @@ describe('record-level rules behind the matrix', () => {
       'forbiddenNotInTeam',
     );
     await refused(outsider.id, 'audits.submit', idRev(x.audit), 'forbiddenNotInTeam');
+  });
+
+  it('an auditor reads the history of their team’s audit and its field records only', async () => {
+    await refused(outsider.id, 'history.list', { entityId: x.observation.id }, 'forbiddenNotInTeam');
+    await refused(x.a1.id, 'history.list', {}, 'forbiddenCoordinatorOnly');
+    await refused(x.a1.id, 'history.list', { entityId: x.finding.id }, 'forbiddenCoordinatorOnly');
+    await as(core, x.a1.id);
+    const own = (await core.call('history.list', { entityId: x.observation.id })).items;
+    expect(own.map((h) => h.action)).toContain('create');
+    await as(core, x.coordinatorId);
   });
 
   it('an auditor changes only their own answers and field records', async () => {

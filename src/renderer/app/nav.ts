@@ -45,7 +45,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/services', labelKey: 'nav.services', screen: ServicesScreen },
   { path: '/people', labelKey: 'nav.people', screen: PeopleScreen, roles: ['coordinator'] },
   { path: '/templates', labelKey: 'nav.templates', screen: TemplatesScreen, roles: ['coordinator'] },
-  { path: '/audits', labelKey: 'nav.audits', screen: AuditsScreen },
+  { path: '/audits', labelKey: 'nav.audits', screen: AuditsScreen, roles: ['auditor', 'coordinator'] },
   { path: '/reports', labelKey: 'nav.reports', screen: ReportsScreen, roles: ['coordinator'] },
   // Every installation backs up its own data: an auditor's laptop holds their field records.
   { path: '/backups', labelKey: 'nav.backups', screen: BackupsScreen },

@@ -145,8 +145,9 @@ export const ROLE_MATRIX = {
   'measures.recordProgress': EVERYONE,
   'measures.withdrawProgress': EVERYONE,
 
-  // The history holds every record's before and after: the coordinator's.
-  'history.list': COORDINATOR,
+  // The history holds every record's before and after: the coordinator's, except that an auditor
+  // reads the history of an audit of their team and of its field records (services/access.ts).
+  'history.list': AUDITOR_OR_COORDINATOR,
 
   // The Word reports are the coordinator's: they gather every service's findings (a manager
   // reads their own service's in the app), and auditors appear in them by code only.

@@ -10,6 +10,7 @@
 import type { Channel, Contract, Output, ParsedInput } from '../../../shared/api/contract';
 import type { ReadContext, ServiceContext } from '../services/context';
 import { listHistory } from '../services/history';
+import { requireHistoryAccess } from '../services/access';
 import { grounds, people, programme, services } from '../services/programme';
 import { criteria, sections, templates, templateVersions } from '../services/templates';
 import { attachments, audits, observations, situationTests } from '../services/audits';
@@ -147,7 +148,10 @@ export const HANDLERS: { [C in Channel]: Handler<C> } = {
   'measures.recordProgress': measures.recordProgress,
   'measures.withdrawProgress': measures.withdrawProgress,
 
-  'history.list': (ctx, input) => listHistory(ctx.db, input),
+  'history.list': (ctx, input) => {
+    requireHistoryAccess(ctx, input.entityId);
+    return listHistory(ctx.db, input);
+  },
 
   'backups.list': backups.list,
   'backups.take': backups.take,

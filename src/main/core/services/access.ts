@@ -49,3 +49,32 @@ export function requireOwnService(ctx: ReadContext, db: ReadableDB, auditId: str
 /** SQL condition: the record's audit (column `auditColumn`) is of a service managed by `?`. */
 export const auditOfManagedService = (auditColumn: string): string =>
   `${auditColumn} IN (SELECT a.id FROM audit a JOIN service s ON s.id = a.service_id WHERE s.manager_id = ?)`;
+
+/** The audit a field record (or the audit itself) belongs to, or null for any other record. */
+export function auditOfFieldRecord(db: ReadableDB, id: string): string | null {
+  const row = db
+    .prepare(
+      `SELECT audit_id AS auditId FROM response WHERE id = @id
+       UNION ALL SELECT audit_id FROM consolidated_result WHERE id = @id
+       UNION ALL SELECT audit_id FROM observation WHERE id = @id
+       UNION ALL SELECT audit_id FROM attachment WHERE id = @id
+       UNION ALL SELECT audit_id FROM situation_test WHERE id = @id
+       UNION ALL SELECT id FROM audit WHERE id = @id
+       LIMIT 1`,
+    )
+    .get({ id }) as { auditId: string } | undefined;
+  return row?.auditId ?? null;
+}
+
+/**
+ * Who may read which history: the coordinator all of it; an auditor the history of one audit of
+ * their team, or of one field record in such an audit (the History panels of the fieldwork
+ * screens), never the whole programme's.
+ */
+export function requireHistoryAccess(ctx: ReadContext, entityId: string | undefined): void {
+  const me = currentPerson(ctx);
+  if (me.role === 'coordinator') return;
+  const auditId = entityId ? auditOfFieldRecord(ctx.db, entityId) : null;
+  if (auditId === null) throw forbidden('forbiddenCoordinatorOnly', { role: me.role });
+  teamMember(ctx, auditId);
+}

@@ -7,33 +7,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
-import type { Channel, Input, Output } from '../../src/shared/api/contract';
-import type { Envelope } from '../../src/shared/api/errors';
-import { startHarness, TOKEN_HEADER, type Harness } from '../harness/server';
+import { startHarness, type Harness } from '../harness/server';
+import { call } from './api';
 import { checkA11y, expect, test } from './fixtures';
 
-async function call<C extends Channel>(
-  request: APIRequestContext,
-  harness: Harness,
-  channel: C,
-  input: Input<C>,
-): Promise<Output<C>> {
-  const res = await request.post(`${harness.url}__api/${channel}`, {
-    data: input,
-    headers: { [TOKEN_HEADER]: harness.token },
-  });
-  const env = (await res.json()) as Envelope<Output<C>>;
-  if (!env.ok) throw new Error(`${channel}: ${env.error.code} ${env.error.message}`);
-  return env.value;
-}
-
 async function setUp(request: APIRequestContext, harness: Harness): Promise<void> {
-  await call(request, harness, 'session.begin', {
+  await call({ request, harness }, 'session.begin', {
     displayName: 'Ana Coordinator',
     role: 'coordinator',
     code: 'COORD-1',
   });
-  await call(request, harness, 'programme.setUp', { name: 'CAMUS Fuenlabrada', city: 'Fuenlabrada' });
+  await call({ request, harness: harness }, 'programme.setUp', { name: 'CAMUS Fuenlabrada', city: 'Fuenlabrada' });
 }
 
 const openBackups = async (page: Page, name: RegExp) => {
@@ -54,7 +38,7 @@ test('back up now, restore, and the state before the restore is kept', async ({ 
   await axe('backups');
 
   // Work done after the backup…
-  await call(request, harness, 'services.create', { name: 'Made after the backup' });
+  await call({ request, harness: harness }, 'services.create', { name: 'Made after the backup' });
   // …is undone by restoring it.
   await rows
     .first()
@@ -71,7 +55,7 @@ test('back up now, restore, and the state before the restore is kept', async ({ 
   await expect(page.getByText('Made after the backup')).toHaveCount(0);
 
   // A second folder that cannot be used: refused on its field, in Spanish too.
-  await call(request, harness, 'session.setLanguage', { language: 'es' });
+  await call({ request, harness: harness }, 'session.setLanguage', { language: 'es' });
   await page.reload();
   await openBackups(page, /^Copias de seguridad$/);
   const path = page.getByRole('textbox', { name: 'Ruta de la carpeta' });
@@ -87,7 +71,7 @@ test('a failed automatic backup is shown to the user, in their language', async 
   try {
     const first = await startHarness({ dataDir });
     await setUp(request, first);
-    await call(request, first, 'session.setLanguage', { language: 'es' });
+    await call({ request, harness: first }, 'session.setLanguage', { language: 'es' });
     await first.close();
     // The backups folder is gone and a file stands in its place: the next backup cannot be made.
     await rm(join(dataDir, 'backups'), { recursive: true, force: true });

@@ -17,22 +17,8 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import type { Channel, Input, Output } from '../../src/shared/api/contract';
-import type { Envelope } from '../../src/shared/api/errors';
-import { TOKEN_HEADER } from '../harness/server';
+import { call, type Api } from './api';
 import { expect, test } from './fixtures';
-
-type Api = { request: APIRequestContext; harness: { url: string; token: string } };
-
-async function call<C extends Channel>(api: Api, channel: C, input: Input<C>): Promise<Output<C>> {
-  const res = await api.request.post(new URL(`/__api/${channel}`, api.harness.url).toString(), {
-    data: input,
-    headers: { [TOKEN_HEADER]: api.harness.token },
-  });
-  const env = (await res.json()) as Envelope<Output<C>>;
-  if (!env.ok) throw new Error(`${channel}: ${env.error.code} ${env.error.message}`);
-  return env.value;
-}
 
 /** In the demo: a new audit of the police station in fieldwork, AUD-01 leading AUD-03; works as AUD-01. */
 async function auditInFieldwork(api: Api) {

@@ -10,26 +10,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import type { Channel, Input, Output } from '../../src/shared/api/contract';
-import type { Envelope } from '../../src/shared/api/errors';
 import { TOKEN_HEADER, type Harness } from '../harness/server';
+import { call } from './api';
 import { expect, test } from './fixtures';
 
 const SHOTS = process.env.CA_SCREENSHOTS;
 async function shot(page: Page, name: string): Promise<void> {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
-/** Calls the core through the harness, for test set-up that is not what the test is about. */
-async function call<C extends Channel>(
-  { request, harness }: { request: APIRequestContext; harness: Harness },
-  channel: C,
-  input: Input<C>,
-): Promise<Output<C>> {
-  const res = await request.post(`/__api/${channel}`, { data: input, headers: { [TOKEN_HEADER]: harness.token } });
-  const env = (await res.json()) as Envelope<Output<C>>;
-  if (!env.ok) throw new Error(`${channel}: ${env.error.code} ${env.error.message}`);
-  return env.value;
 }
 
 async function beginAndCreateProgramme(api: { request: APIRequestContext; harness: Harness }): Promise<void> {

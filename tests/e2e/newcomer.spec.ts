@@ -4,24 +4,10 @@
  * rough edges of the shell and its forms — each with axe in English and Spanish where a screen
  * is touched.
  */
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import type { Channel, Input, Output } from '../../src/shared/api/contract';
-import type { Envelope } from '../../src/shared/api/errors';
+import type { Locator, Page } from '@playwright/test';
 import { builtInTemplate } from '../../src/main/core/seed/templates';
-import { TOKEN_HEADER, type Harness } from '../harness/server';
+import { call, type Api } from './api';
 import { expect, test } from './fixtures';
-
-type Api = { request: APIRequestContext; harness: Harness };
-
-async function call<C extends Channel>(api: Api, channel: C, input: Input<C>): Promise<Output<C>> {
-  const res = await api.request.post(`/__api/${channel}`, {
-    data: input,
-    headers: { [TOKEN_HEADER]: api.harness.token },
-  });
-  const env = (await res.json()) as Envelope<Output<C>>;
-  if (!env.ok) throw new Error(`${channel}: ${env.error.code} ${env.error.message}`);
-  return env.value;
-}
 
 /** A programme with a coordinator, an auditor in an audit's team and the service's manager. */
 async function programmeWithPeople(api: Api) {

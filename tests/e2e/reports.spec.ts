@@ -5,23 +5,10 @@
  * the screen before and after. Set CA_SCREENSHOTS=DIR to save a screenshot of it.
  */
 import { readFile } from 'node:fs/promises';
-import type { APIRequestContext, Page } from '@playwright/test';
-import type { Channel, Input, Output } from '../../src/shared/api/contract';
-import type { Envelope } from '../../src/shared/api/errors';
-import { TOKEN_HEADER, type Harness } from '../harness/server';
+import type { Page } from '@playwright/test';
 import { readDocx } from '../integration/helpers/docx';
+import { call } from './api';
 import { expect, test } from './fixtures';
-
-async function call<C extends Channel>(
-  { request, harness }: { request: APIRequestContext; harness: Harness },
-  channel: C,
-  input: Input<C>,
-): Promise<Output<C>> {
-  const res = await request.post(`/__api/${channel}`, { data: input, headers: { [TOKEN_HEADER]: harness.token } });
-  const env = (await res.json()) as Envelope<Output<C>>;
-  if (!env.ok) throw new Error(`${channel}: ${env.error.code} ${env.error.message}`);
-  return env.value;
-}
 
 const nav = (page: Page) => page.getByRole('navigation', { name: /Main navigation|Navegación principal/ });
 

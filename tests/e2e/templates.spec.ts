@@ -8,11 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import type { Channel, Input, Output } from '../../src/shared/api/contract';
-import type { Envelope } from '../../src/shared/api/errors';
+import type { Locator, Page } from '@playwright/test';
 import type { TemplateFile } from '../../src/shared/exchange/templateFile';
-import { TOKEN_HEADER, type Harness } from '../harness/server';
+import { call } from './api';
 import { expect, test } from './fixtures';
 
 const police = JSON.parse(
@@ -20,17 +18,6 @@ const police = JSON.parse(
 ) as TemplateFile;
 const section1 = police.sections[0]!;
 const n1 = section1.criteria.length;
-
-async function call<C extends Channel>(
-  { request, harness }: { request: APIRequestContext; harness: Harness },
-  channel: C,
-  input: Input<C>,
-): Promise<Output<C>> {
-  const res = await request.post(`/__api/${channel}`, { data: input, headers: { [TOKEN_HEADER]: harness.token } });
-  const env = (await res.json()) as Envelope<Output<C>>;
-  if (!env.ok) throw new Error(`${channel}: ${env.error.code} ${env.error.message}`);
-  return env.value;
-}
 
 const segment = (page: Page, group: RegExp, option: string): Locator =>
   page.getByRole('radiogroup', { name: group }).getByText(option, { exact: true });

@@ -4,28 +4,8 @@
  * invalidates them by root (`['audits']`, `['answers']`, …).
  */
 import { useQuery } from '@tanstack/react-query';
-import type { Input } from '../../shared/api/contract';
-import type { Paged } from '../../shared/domain/common';
 import { api } from './client';
-
-/** Every page of a list, one after the other (lists of an audit: tens to a few hundred rows). */
-export async function allPages<T>(page: (offset: number) => Promise<Paged<T>>): Promise<T[]> {
-  const items: T[] = [];
-  let offset: number | null = 0;
-  while (offset !== null) {
-    const p: Paged<T> = await page(offset);
-    items.push(...p.items);
-    offset = p.next;
-  }
-  return items;
-}
-
-export function useAudits(input: Input<'audits.list'>) {
-  return useQuery({
-    queryKey: ['audits', 'list', input],
-    queryFn: () => allPages((offset) => api.call('audits.list', { ...input, offset })),
-  });
-}
+import { allPages } from './hooks';
 
 export function useAudit(id: string | undefined) {
   return useQuery({

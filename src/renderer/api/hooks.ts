@@ -65,11 +65,11 @@ export function useApiMutation<C extends Channel>(channel: C, invalidate: readon
   });
 }
 
-/** Every audit (tens per programme), for the role's landing screens. */
-export function useAudits() {
+/** Every audit (tens per programme) matching `input` (filters, search); all of them by default. */
+export function useAudits(input: Input<'audits.list'> = {}) {
   return useQuery({
-    queryKey: ['audits', 'all'],
-    queryFn: () => allPages((offset) => api.call('audits.list', { offset })),
+    queryKey: ['audits', 'list', input],
+    queryFn: () => allPages((offset) => api.call('audits.list', { ...input, offset })),
   });
 }
 

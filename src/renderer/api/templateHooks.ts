@@ -4,21 +4,10 @@
  * and small.
  */
 import { useQuery } from '@tanstack/react-query';
-import type { Paged } from '../../shared/domain/common';
 import { api } from './client';
+import { allPages } from './hooks';
 
 export const TEMPLATE_KEYS = ['templates', 'templateVersions', 'checklist', 'builtIns', 'grounds'] as const;
-
-async function allPages<T>(page: (offset: number) => Promise<Paged<T>>): Promise<T[]> {
-  const items: T[] = [];
-  let offset: number | null = 0;
-  while (offset !== null) {
-    const p: Paged<T> = await page(offset);
-    items.push(...p.items);
-    offset = p.next;
-  }
-  return items;
-}
 
 export function useTemplates() {
   return useQuery({

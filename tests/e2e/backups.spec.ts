@@ -93,3 +93,46 @@ test('a failed automatic backup is shown to the user, in their language', async 
     await rm(dataDir, { recursive: true, force: true });
   }
 });
+
+test('a new computer brings its programme back from the second folder before anyone is chosen', async ({
+  page,
+  request,
+  axe,
+}) => {
+  // The old laptop: a programme with a service, backed up to a USB stick.
+  const oldDir = await mkdtemp(join(tmpdir(), 'citizen-audit-e2e-old-'));
+  const usb = await mkdtemp(join(tmpdir(), 'citizen-audit-e2e-usb-'));
+  try {
+    const old = await startHarness({ dataDir: oldDir });
+    await setUp(request, old);
+    await call({ request, harness: old }, 'services.create', { name: 'Local Police — Central Station' });
+    await call({ request, harness: old }, 'backups.setSecondFolder', { folder: usb });
+    await call({ request, harness: old }, 'backups.take', {});
+    await old.close();
+
+    // The new laptop: the fixture's empty data folder.
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Who are you?' })).toBeVisible();
+    await page.getByRole('button', { name: 'Restore a backup' }).click();
+    const restore = page.getByRole('dialog', { name: 'Restore a backup' });
+    await restore.getByRole('textbox', { name: 'Folder path' }).fill(usb);
+    await restore.getByRole('button', { name: 'Use this folder' }).click();
+    const fromStick = restore.getByTestId('backup-row').filter({ hasText: 'Second folder' });
+    await expect(fromStick.filter({ hasText: 'By hand' })).toHaveCount(1);
+    await axe('restore from the who-are-you screen');
+    await fromStick
+      .filter({ hasText: 'By hand' })
+      .getByRole('button', { name: /^Restore the backup of/ })
+      .click();
+    const confirm = page.getByRole('dialog', { name: /^Restore the backup of/ });
+    await confirm.getByRole('button', { name: 'Restore' }).click();
+
+    // The programme is back, and its coordinator with it.
+    await expect(page.getByRole('heading', { level: 1, name: 'Programme overview' })).toBeVisible();
+    await page.getByRole('navigation').getByRole('link', { name: 'Services' }).click();
+    await expect(page.getByText('Local Police — Central Station')).toBeVisible();
+  } finally {
+    await rm(oldDir, { recursive: true, force: true });
+    await rm(usb, { recursive: true, force: true });
+  }
+});

@@ -1,5 +1,10 @@
-/** First start: the person using this installation says who they are (`session.begin`). */
-import { Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
+/**
+ * First start: the person using this installation says who they are (`session.begin`), or, on a
+ * new computer, brings their programme back from a backup (a USB stick, a synchronised folder):
+ * the backups channels are open before anyone is chosen for that.
+ */
+import { Button, Center, Divider, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PersonCreate } from '../../shared/domain/programme';
 import type { SessionState } from '../../shared/api/contract';
@@ -8,11 +13,13 @@ import { LanguageSwitch } from '../app/LanguageSwitch';
 import { emptyPerson, personInput, PersonFields } from '../components/PersonForm';
 import { ServerError } from '../components/ServerError';
 import { useForm } from '../components/useForm';
+import { BackupsScreen } from './BackupsScreen';
 
 export function WhoAreYouScreen({ session }: { session: SessionState }): React.JSX.Element {
   const { t } = useTranslation();
   const form = useForm(emptyPerson('coordinator'));
   const begin = useApiMutation('session.begin', '*');
+  const [restoring, setRestoring] = useState(false);
 
   return (
     <Center mih="100vh" p="lg" bg="gray.0">
@@ -46,7 +53,23 @@ export function WhoAreYouScreen({ session }: { session: SessionState }): React.J
             </Group>
           </Stack>
         </form>
+        <Divider my="lg" />
+        <Stack gap="xs">
+          <Text size="sm">{t('whoAreYou.restoreIntro')}</Text>
+          <Button variant="default" w="fit-content" onClick={() => setRestoring(true)}>
+            {t('whoAreYou.restore')}
+          </Button>
+        </Stack>
       </Paper>
+      <Modal
+        opened={restoring}
+        onClose={() => setRestoring(false)}
+        title={t('whoAreYou.restore')}
+        size="xl"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        <BackupsScreen />
+      </Modal>
     </Center>
   );
 }

@@ -230,6 +230,9 @@ export const en = {
     title: 'Who are you?',
     intro: 'Every change in Citizen Audit records who made it. Tell us who you are; you can add other people later.',
     submit: 'Continue',
+    restoreIntro:
+      'Working on a new computer? Bring your programme back from a backup (a USB stick or a synchronised folder).',
+    restore: 'Restore a backup',
   },
   start: {
     title: 'Welcome to Citizen Audit',

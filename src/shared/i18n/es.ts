@@ -173,6 +173,9 @@ export const es: Translation = {
     intro:
       'Cada cambio en Citizen Audit registra quién lo hizo. Díganos quién es; podrá añadir a otras personas más tarde.',
     submit: 'Continuar',
+    restoreIntro:
+      '¿Trabaja en un ordenador nuevo? Recupere su programa de una copia de seguridad (una memoria USB o una carpeta sincronizada).',
+    restore: 'Restaurar una copia de seguridad',
   },
   start: {
     title: 'Le damos la bienvenida a Citizen Audit',

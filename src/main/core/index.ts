@@ -34,6 +34,7 @@ import {
   putBackupInPlace,
   rotateBackups,
   takeBackup,
+  total,
   type BackupReason,
 } from './backup/backups';
 import { ensurePrivateDir } from './files/durable';
@@ -118,22 +119,15 @@ export function openCore(options: CoreOptions): Core {
       reason,
     );
     secondFolderError = result.secondFolderError;
-    const current = countRecords(main.db);
+    // The copy holds exactly the database's records (takeBackup checked it).
+    const current = result.backup.records;
     const shas = (main.db.prepare(`SELECT DISTINCT sha256 FROM attachment`).all() as { sha256: string }[]).map(
       (r) => r.sha256,
     );
-    rotateBackups(
-      main.backupDir,
-      Object.values(current).reduce((a, b) => a + b, 0),
-      shas,
-    );
+    rotateBackups(main.backupDir, current, shas);
     if (settings.backupSecondFolder && result.secondFolderError === null) {
       try {
-        rotateBackups(
-          settings.backupSecondFolder,
-          Object.values(current).reduce((a, b) => a + b, 0),
-          shas,
-        );
+        rotateBackups(settings.backupSecondFolder, current, shas);
       } catch (e) {
         secondFolderError = e instanceof Error ? e.message : String(e);
       }
@@ -191,7 +185,7 @@ export function openCore(options: CoreOptions): Core {
     list(): BackupListing {
       const main = requireMain();
       const counts = countRecords(main.db);
-      const currentRecords = Object.values(counts).reduce((a, b) => a + b, 0);
+      const currentRecords = total(counts);
       const local = listBackups(main.backupDir);
       const { protectedFile } = backupsToKeep(local, currentRecords);
       const localFiles = new Set(local.map((b) => b.file));

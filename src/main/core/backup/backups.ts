@@ -102,7 +102,8 @@ export function countRecords(db: ReadableDB | Database.Database): Record<string,
   );
 }
 
-const total = (counts: Record<string, number>): number => Object.values(counts).reduce((a, b) => a + b, 0);
+/** The records a set of counts adds up to. */
+export const total = (counts: Record<string, number>): number => Object.values(counts).reduce((a, b) => a + b, 0);
 
 /** Opens a backup read-only and checks it is a sound database of ours that this app can open. */
 function inspect(file: string): { schema: number; counts: Record<string, number>; shas: string[] } {
@@ -321,8 +322,18 @@ export function rotateBackups(
 
 /** True when the newest backup is older than a day (or there is none). */
 export function backupDue(backupDir: string, now: Date): boolean {
-  const newest = newestGoodBackup(backupDir);
-  return !newest || now.getTime() - Date.parse(newest.takenAt) >= DAY_MS;
+  // Read from the names, opening nothing: this runs at every start and every hour of work. A
+  // file under a backup's final name was checked before it was renamed there; an emptied one
+  // (size 0) does not count.
+  if (!existsSync(backupDir) || !statSync(backupDir).isDirectory()) return true;
+  let newest: number | null = null;
+  for (const file of readdirSync(backupDir)) {
+    const named = parseName(file);
+    if (!named || statSync(join(backupDir, file)).size === 0) continue;
+    const at = Date.parse(named.takenAt);
+    if (newest === null || at > newest) newest = at;
+  }
+  return newest === null || now.getTime() - newest >= DAY_MS;
 }
 
 /**

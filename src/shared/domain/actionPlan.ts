@@ -34,6 +34,16 @@ export const MeasureProgressFields = {
 };
 export const Measure = RecordMeta.extend({ ...MeasureFields, ...MeasureProgressFields });
 export type Measure = z.infer<typeof Measure>;
+
+/**
+ * Overdue: past its due date on `today` (an ISO date) and neither done nor cancelled. The one
+ * rule for every screen and report that marks overdue measures.
+ */
+export const isOverdue = (m: Pick<Measure, 'dueDate' | 'status'>, today: string): boolean =>
+  m.dueDate !== null && m.dueDate < today && m.status !== 'done' && m.status !== 'cancelled';
+/** Whole days a measure is past its due date on `today` (0 when it is not overdue). */
+export const daysOverdue = (m: Pick<Measure, 'dueDate' | 'status'>, today: string): number =>
+  isOverdue(m, today) ? Math.round((Date.parse(today) - Date.parse(m.dueDate!)) / 86_400_000) : 0;
 const datesInOrder = (m: { startDate?: string | null; dueDate?: string | null }) =>
   !m.startDate || !m.dueDate || m.startDate <= m.dueDate;
 const DATES_MESSAGE = { message: 'The due date is before the start date', path: ['dueDate'] };

@@ -6,15 +6,13 @@
 import type { FileChild } from 'docx';
 import { bars, lines } from '../../../shared/charts';
 import { MEASURE_STATUSES } from '../../../shared/domain/vocabulary';
-import type { ProgressUpdate } from '../../../shared/domain/actionPlan';
+import { daysOverdue, isOverdue, type ProgressUpdate } from '../../../shared/domain/actionPlan';
 import { chartBlock, heading, para, table } from './blocks';
 import type { ReportContext } from './context';
 import type { PlanReportData } from './data';
 import { contents, type ReportParts } from './document';
 import { cover } from './cover';
 import { number } from './planReport';
-
-const DAY = 86_400_000;
 
 export function monitoringReport(d: PlanReportData, ctx: ReportContext, since: string): ReportParts {
   const { t, vocab } = ctx;
@@ -33,8 +31,8 @@ export function monitoringReport(d: PlanReportData, ctx: ReportContext, since: s
   });
 
   const overdue = d.measures
-    .filter((m) => m.dueDate !== null && m.dueDate < ctx.reportDate && m.status !== 'done' && m.status !== 'cancelled')
-    .map((m) => ({ m, days: Math.round((Date.parse(ctx.reportDate) - Date.parse(m.dueDate!)) / DAY) }))
+    .filter((m) => isOverdue(m, ctx.reportDate))
+    .map((m) => ({ m, days: daysOverdue(m, ctx.reportDate) }))
     .sort((a, b) => b.days - a.days);
 
   // Progress towards target: 0 % at the baseline, 100 % at the target.

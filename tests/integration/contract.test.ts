@@ -474,6 +474,13 @@ const RULE_BREAKS: { [C in Channel]?: RuleBreak } = {
     key: 'findingKindOnlyStructural',
   },
   'findings.archive': { input: () => stale(w.finding), code: 'conflict', key: 'conflict' },
+  'findings.dismissSuggestion': {
+    // An answer is not a consolidated result.
+    input: () => ({ auditId: w.audit.id, consolidatedResultId: w.answer.id }),
+    code: 'not_found',
+    key: 'notFound',
+  },
+  'findings.restoreSuggestion': { input: () => ({ id: w.finding.id, rev: 1 }), code: 'not_found', key: 'notFound' },
   'recommendations.create': {
     input: () => ({ auditId: w.audit.id, title: 'R', findingIds: [w.closedFinding.id] }),
     code: 'rule_violation',
@@ -543,7 +550,7 @@ const READ_INPUTS: { [C in Channel]?: () => Input<C> } = {
   'situationTests.list': () => ({ auditId: w.audit.id }),
   'findings.list': () => ({ cites: { kind: 'observation', id: w.observation.id } }),
   'findings.get': () => ({ id: w.finding.id }),
-  'findings.suggestFromResults': () => ({ auditId: w.audit.id }),
+  'findings.suggestFromResults': () => ({ auditId: w.audit.id, includeDismissed: true }),
   'recommendations.list': () => ({ findingId: w.finding.id }),
   'recommendations.get': () => ({ id: w.recommendation.id }),
   'recommendations.answers': () => ({ auditId: w.audit.id }),

@@ -352,11 +352,14 @@ describe('findings to action plan', () => {
       /Working as Coordinator/,
     );
     await as(core, manager.id);
-    await expectError(
+    // Refused by the core's rule, with its translation key and the field it concerns.
+    await expect(
       core.call('recommendations.answer', { recommendationId: rec.id, decision: 'rejected', rev: null }),
-      'invalid_input',
-      /justification/,
-    );
+    ).rejects.toMatchObject({
+      code: 'rule_violation',
+      field: 'justification',
+      rule: { key: 'answerJustificationRequired' },
+    });
     const mr = await core.call('recommendations.answer', {
       recommendationId: rec.id,
       decision: 'partly_accepted',
@@ -371,7 +374,7 @@ describe('findings to action plan', () => {
         justification: ' ',
         rev: mr.rev,
       }),
-      'invalid_input',
+      'rule_violation',
       /justification/,
     );
     expect((await core.call('recommendations.answers', { auditId: audit.id })).items[0]?.id).toBe(mr.id);

@@ -211,6 +211,11 @@ const OK: { [C in Channel]: OkCase<C> } = {
   },
   'findings.update': { input: (w) => ({ ...idRev(w.finding), cause: 'No budget' }) },
   'findings.archive': { input: (w) => idRev(w.finding) },
+  'findings.dismissSuggestion': { input: (w) => ({ auditId: w.audit.id, consolidatedResultId: w.result.id }) },
+  'findings.restoreSuggestion': {
+    input: async (w, c) =>
+      idRev(await c.call('findings.dismissSuggestion', { auditId: w.audit.id, consolidatedResultId: w.result.id })),
+  },
   'recommendations.list': { input: (w) => ({ auditId: w.audit.id }) },
   'recommendations.get': { input: (w) => ({ id: w.recommendation.id }) },
   'recommendations.create': { input: (w) => ({ auditId: w.audit.id, title: 'Signs', findingIds: [w.finding.id] }) },

@@ -92,6 +92,8 @@ export const CHANNEL_NAMES = [
   'findings.create',
   'findings.update',
   'findings.archive',
+  'findings.dismissSuggestion',
+  'findings.restoreSuggestion',
   'recommendations.list',
   'recommendations.get',
   'recommendations.create',

@@ -194,6 +194,10 @@ export const contract = {
   'findings.create': write(F.FindingCreate, F.Finding),
   'findings.update': write(F.FindingUpdate, F.Finding),
   'findings.archive': write(ByIdAtRev, F.Finding),
+  /** "Not a finding": hides the suggestion a non-compliant consolidated result makes. */
+  'findings.dismissSuggestion': write(F.DismissSuggestion, F.DismissedSuggestion),
+  /** Brings a dismissed suggestion back (archives the dismissal). */
+  'findings.restoreSuggestion': write(ByIdAtRev, F.DismissedSuggestion),
 
   'recommendations.list': read(F.RecommendationList, Page(F.Recommendation)),
   'recommendations.get': read(ById, F.Recommendation),

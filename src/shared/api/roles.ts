@@ -126,6 +126,8 @@ export const ROLE_MATRIX = {
   'findings.create': COORDINATOR,
   'findings.update': COORDINATOR,
   'findings.archive': COORDINATOR,
+  'findings.dismissSuggestion': COORDINATOR,
+  'findings.restoreSuggestion': COORDINATOR,
   'recommendations.list': MANAGER_OR_COORDINATOR,
   'recommendations.get': MANAGER_OR_COORDINATOR,
   'recommendations.create': COORDINATOR,

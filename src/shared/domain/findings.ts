@@ -1,6 +1,19 @@
 /** From evidence to answers: Finding (with evidence links), Recommendation, ManagementResponse. */
 import { z } from 'zod';
-import { Id, Name, RecordMeta, Rev, Text, Timestamp, ListAll, GroundCodes, partial, omit } from './common';
+import {
+  Id,
+  IsoDate,
+  LIMITS,
+  Name,
+  RecordMeta,
+  Rev,
+  Text,
+  Timestamp,
+  ListAll,
+  GroundCodes,
+  partial,
+  omit,
+} from './common';
 import { EvidenceLink, evidenceList } from './evidence';
 import { Decision, FindingType, Priority, Rating, Severity, StructuralKind } from './vocabulary';
 
@@ -39,15 +52,29 @@ export const FindingSuggestion = z.object({
   consolidatedResultId: Id,
   rating: Rating,
   draft: FindingCreate,
+  /** The coordinator's live dismissal of this suggestion (listed only with `includeDismissed`). */
+  dismissal: z.object({ id: Id, rev: Rev }).nullable(),
 });
 export type FindingSuggestion = z.infer<typeof FindingSuggestion>;
-export const SuggestFindings = z.strictObject({ auditId: Id });
+/** Suggestions for an audit; dismissed ones too with `includeDismissed`. */
+export const SuggestFindings = z.strictObject({ auditId: Id, includeDismissed: z.boolean().default(false) });
+
+/**
+ * The coordinator's "not a finding" for the suggestion a consolidated result makes: while it is
+ * live, `findings.suggestFromResults` leaves that result out; archiving it brings it back.
+ */
+export const DismissedSuggestionFields = { auditId: Id, consolidatedResultId: Id };
+export const DismissedSuggestion = RecordMeta.extend(DismissedSuggestionFields);
+export type DismissedSuggestion = z.infer<typeof DismissedSuggestion>;
+export const DismissSuggestion = z.strictObject(DismissedSuggestionFields);
 
 export const RecommendationFields = {
   auditId: Id,
   title: Name,
   text: Text.default(''),
   priority: Priority.default('medium'),
+  /** The service or department the recommendation is addressed to; '' = the audited service. */
+  addressedTo: z.string().trim().max(LIMITS.name).default(''),
   findingIds: z.array(Id).min(1, 'Link at least one finding').max(50),
 };
 export const Recommendation = RecordMeta.extend(RecommendationFields);
@@ -66,6 +93,8 @@ export const ManagementResponseFields = {
   decision: Decision,
   justification: Text.default(''),
   committedMeasure: Text.default(''),
+  /** The date by which the committed measure is to be in place, or null. */
+  committedBy: IsoDate.nullable().default(null),
   respondedAt: Timestamp,
 };
 /** A justification is required for "partly accepted" and "rejected". */
@@ -75,18 +104,16 @@ export const ManagementResponse = RecordMeta.extend(ManagementResponseFields);
 export type ManagementResponse = z.infer<typeof ManagementResponse>;
 /**
  * The current person's answer, as manager of the audited service, to one recommendation: given
- * (`rev: null`) or changed (`rev` of the answer read).
+ * (`rev: null`) or changed (`rev` of the answer read). A missing justification is refused by the
+ * core's rule (`answerJustificationRequired` on `justification`), so the refusal carries its
+ * translation key to the form.
  */
-export const AnswerRecommendation = z
-  .strictObject({
-    recommendationId: Id,
-    decision: Decision,
-    justification: Text.default(''),
-    committedMeasure: Text.default(''),
-    rev: Rev.nullable(),
-  })
-  .refine((r) => !needsJustification(r), {
-    message: 'A justification is required when a recommendation is not fully accepted',
-    path: ['justification'],
-  });
+export const AnswerRecommendation = z.strictObject({
+  recommendationId: Id,
+  decision: Decision,
+  justification: Text.default(''),
+  committedMeasure: Text.default(''),
+  committedBy: IsoDate.nullable().default(null),
+  rev: Rev.nullable(),
+});
 export const ManagementResponseList = ListAll.extend({ recommendationId: Id.optional(), auditId: Id.optional() });

@@ -554,6 +554,7 @@ export const en = {
     finding: 'finding',
     recommendation: 'recommendation',
     management_response: 'management response',
+    dismissed_suggestion: 'dismissed suggestion',
     measure: 'measure',
     progress_update: 'progress update',
   },
@@ -681,6 +682,8 @@ export const en = {
     forbiddenNotResponsible: 'Only the person responsible for the measure or a coordinator can record its progress.',
     lastCoordinator: '{{code}} is the last coordinator of the programme; make someone else coordinator first.',
     reportOutPath: 'Choose a folder that exists for the report (a full path).',
+    suggestionNotNonCompliant: 'Only a non-compliant result suggests a finding; this one is not.',
+    suggestionAlreadyDismissed: 'This suggestion has already been dismissed.',
   },
   /** What a field of a file should be (`{{expected}}` in the templateFile rules). */
   jsonType: {

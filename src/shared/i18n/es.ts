@@ -499,6 +499,7 @@ export const es: Translation = {
     finding: 'hallazgo',
     recommendation: 'recomendación',
     management_response: 'respuesta de la dirección',
+    dismissed_suggestion: 'sugerencia descartada',
     measure: 'medida',
     progress_update: 'actualización de avance',
   },
@@ -631,6 +632,8 @@ export const es: Translation = {
     lastCoordinator:
       '{{code}} es la última persona coordinadora del programa; nombre antes a otra persona coordinadora.',
     reportOutPath: 'Elija una carpeta existente para el informe (una ruta completa).',
+    suggestionNotNonCompliant: 'Solo un resultado no conforme sugiere un hallazgo; este no lo es.',
+    suggestionAlreadyDismissed: 'Esta sugerencia ya se ha descartado.',
   },
   jsonType: {
     string: 'un texto',

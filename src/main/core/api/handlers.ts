@@ -130,6 +130,8 @@ export const HANDLERS: { [C in Channel]: Handler<C> } = {
   'findings.create': findings.create,
   'findings.update': findings.update,
   'findings.archive': findings.archive,
+  'findings.dismissSuggestion': findings.dismissSuggestion,
+  'findings.restoreSuggestion': findings.restoreSuggestion,
 
   'recommendations.list': recommendations.list,
   'recommendations.get': recommendations.get,

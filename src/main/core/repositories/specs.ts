@@ -236,6 +236,7 @@ export const RECOMMENDATION: EntitySpec<F.Recommendation> = {
     title: 'text',
     text: 'text',
     priority: 'text',
+    addressedTo: 'text',
     findingIds: link('recommendation_finding', 'recommendation_id', 'finding_id'),
   },
 };
@@ -251,8 +252,17 @@ export const MANAGEMENT_RESPONSE: EntitySpec<F.ManagementResponse> = {
     decision: 'text',
     justification: 'text',
     committedMeasure: 'text',
+    committedBy: 'text',
     respondedAt: 'text',
   },
+};
+
+export const DISMISSED_SUGGESTION: EntitySpec<F.DismissedSuggestion> = {
+  entity: 'dismissed_suggestion',
+  table: 'dismissed_suggestion',
+  record: F.DismissedSuggestion,
+  order: BY_CREATION,
+  fields: { auditId: 'text', consolidatedResultId: 'text' },
 };
 
 /** The latest live progress update of the measure `t` (by date, then by entry order). */
@@ -313,6 +323,7 @@ export const ALL_SPECS: readonly EntitySpec[] = [
   FINDING,
   RECOMMENDATION,
   MANAGEMENT_RESPONSE,
+  DISMISSED_SUGGESTION,
   MEASURE,
   PROGRESS_UPDATE,
 ];

@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import type {
   AnswerRecommendation,
+  DismissedSuggestion,
   Finding,
   FindingCreate,
   FindingSuggestion,
@@ -20,7 +21,15 @@ import type { LocalizedText, Paged } from '../../../shared/domain/common';
 import { Language } from '../../../shared/domain/vocabulary';
 import type { ReadableDB } from '../db/handles';
 import { pageWhere, queryRecords, type Paging } from '../repositories/table';
-import { AUDIT, FINDING, MANAGEMENT_RESPONSE, RECOMMENDATION, SERVICE } from '../repositories/specs';
+import {
+  AUDIT,
+  CONSOLIDATED_RESULT,
+  DISMISSED_SUGGESTION,
+  FINDING,
+  MANAGEMENT_RESPONSE,
+  RECOMMENDATION,
+  SERVICE,
+} from '../repositories/specs';
 import { currentPerson, type ReadContext, type ServiceContext } from './context';
 import { recordService, requireRecord, updateEntity, type Rules } from './entity';
 import { checkEvidence } from './evidence';
@@ -62,7 +71,28 @@ const managementResponseRules: Rules<ManagementResponse> = {
   },
 };
 
+/**
+ * A dismissal names a live non-compliant consolidated result of its own audit, at most once
+ * while live (the database's partial unique index is the last line).
+ */
+const dismissalRules: Rules<DismissedSuggestion> = {
+  refs: { auditId: AUDIT, consolidatedResultId: CONSOLIDATED_RESULT },
+  auditOf: (_db, d) => d.auditId,
+  check(db, d, before) {
+    if (before) return;
+    const result = requireRecord(db, CONSOLIDATED_RESULT, d.consolidatedResultId);
+    if (result.auditId !== d.auditId)
+      throw rule('evidenceOtherAudit', { entity: 'consolidated_result' }, 'consolidatedResultId');
+    if (result.rating !== 'non_compliant') throw rule('suggestionNotNonCompliant', {}, 'consolidatedResultId');
+    const live = db
+      .prepare(`SELECT 1 FROM dismissed_suggestion WHERE consolidated_result_id = ? AND archived_at IS NULL`)
+      .get(d.consolidatedResultId);
+    if (live) throw rule('suggestionAlreadyDismissed', {}, 'consolidatedResultId');
+  },
+};
+
 const findingRecord = recordService(FINDING, findingRules);
+const dismissalRecord = recordService(DISMISSED_SUGGESTION, dismissalRules);
 const recommendationRecord = recordService(RECOMMENDATION, recommendationRules);
 const answerRecord = recordService(MANAGEMENT_RESPONSE, managementResponseRules);
 
@@ -106,11 +136,22 @@ export const findings = {
   update: findingRecord.update,
   archive: findingRecord.archive,
 
+  /** "Not a finding": the suggestion of this consolidated result is left out from now on. */
+  dismissSuggestion: (ctx: ServiceContext, input: { auditId: string; consolidatedResultId: string }) =>
+    dismissalRecord.create(ctx, input),
+  /** Brings a dismissed suggestion back: the dismissal is archived (its history stays). */
+  restoreSuggestion: dismissalRecord.archive,
+
   /**
    * One draft finding per live non-compliant consolidated result that no live finding cites,
    * in checklist order, citing the result and the team's non-compliant answers to the criterion.
+   * Results the coordinator dismissed are left out, unless `includeDismissed` (then each says
+   * its dismissal).
    */
-  suggestFromResults(ctx: ReadContext, input: { auditId: string }): FindingSuggestion[] {
+  suggestFromResults(
+    ctx: ReadContext,
+    input: { auditId: string; includeDismissed?: boolean | undefined },
+  ): FindingSuggestion[] {
     requireRecord(ctx.db, AUDIT, input.auditId);
     const language = currentProgramme(ctx.db)?.defaultLanguage ?? 'en';
     const rows = ctx.db
@@ -121,16 +162,19 @@ export const findings = {
                 (SELECT json_group_array(g.ground_code ORDER BY g.position) FROM criterion_ground g WHERE g.criterion_id = c.id) AS grounds,
                 (SELECT json_group_array(r.id ORDER BY r.created_at) FROM response r
                   WHERE r.audit_id = cr.audit_id AND r.criterion_id = cr.criterion_id AND r.archived_at IS NULL
-                    AND r.rating = 'non_compliant') AS responseIds
+                    AND r.rating = 'non_compliant') AS responseIds,
+                d.id AS dismissalId, d.rev AS dismissalRev
          FROM consolidated_result cr
          JOIN criterion c ON c.id = cr.criterion_id
          JOIN template_section s ON s.id = c.section_id
+         LEFT JOIN dismissed_suggestion d ON d.consolidated_result_id = cr.id AND d.archived_at IS NULL
          WHERE cr.audit_id = ? AND cr.archived_at IS NULL AND cr.rating = 'non_compliant'
+           AND (? OR d.id IS NULL)
            AND NOT EXISTS (SELECT 1 FROM evidence_link e JOIN finding f ON f.id = e.finding_id
                            WHERE e.consolidated_result_id = cr.id AND f.archived_at IS NULL)
          ORDER BY s.position, c.position`,
       )
-      .all(input.auditId) as {
+      .all(input.auditId, input.includeDismissed ? 1 : 0) as {
       resultId: string;
       criterionId: string;
       rating: 'non_compliant';
@@ -142,6 +186,8 @@ export const findings = {
       reference: string;
       grounds: string;
       responseIds: string;
+      dismissalId: string | null;
+      dismissalRev: number | null;
     }[];
     return rows.map((r) => {
       const text = inLanguage(JSON.parse(r.text) as LocalizedText, language);
@@ -156,6 +202,7 @@ export const findings = {
         criterionPosition: r.criterionPosition,
         consolidatedResultId: r.resultId,
         rating: r.rating,
+        dismissal: r.dismissalId === null ? null : { id: r.dismissalId, rev: r.dismissalRev ?? 1 },
         draft: {
           auditId: input.auditId,
           title: text.slice(0, 200),
@@ -251,11 +298,12 @@ export const recommendations = {
       if (rev !== null) throw conflict(MANAGEMENT_RESPONSE.entity, rev, null);
       return answerRecord.create(ctx, { ...answer, managerId: me.id, respondedAt });
     }
-    const { decision, justification, committedMeasure } = answer;
+    const { decision, justification, committedMeasure, committedBy } = answer;
     return updateEntity(ctx, MANAGEMENT_RESPONSE, managementResponseRules, existing.id, rev ?? 0, {
       decision,
       justification,
       committedMeasure,
+      committedBy,
       respondedAt,
     });
   },

@@ -1,7 +1,9 @@
 /**
  * One audit's page (`/audits/:id`): its status with the moves that fit it (as buttons), and the
- * tabs Overview, Checklist, Observations, Situation tests and Agreement. The open tab is kept in
- * the address (`?tab=checklist`), so a reload comes back to it.
+ * tabs Overview, Checklist, Observations, Situation tests, Agreement and Findings. The open tab is
+ * kept in the address (`?tab=checklist`), so a reload comes back to it. A tab shows only for the
+ * roles that may read what it shows (docs/roles.md): Findings for the coordinator and the
+ * service's manager, the fieldwork tabs for the team and the coordinator.
  */
 import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
@@ -18,9 +20,25 @@ import { ChecklistTab } from './audit/ChecklistTab';
 import { ObservationsTab } from './audit/ObservationsTab';
 import { OverviewTab } from './audit/OverviewTab';
 import { SituationTestsTab } from './audit/SituationTestsTab';
+import { FindingsTab } from './audit/FindingsTab';
+import { mayCall, type Role } from '../../shared/api/roles';
+import type { Channel } from '../../shared/api/contract';
 
-const TABS = ['overview', 'checklist', 'observations', 'tests', 'agreement'] as const;
+const TABS = ['overview', 'checklist', 'observations', 'tests', 'agreement', 'findings'] as const;
 type Tab = (typeof TABS)[number];
+/** What a role must be able to read for a tab to show. */
+const TAB_READS: Partial<Record<Tab, Channel>> = {
+  checklist: 'audits.answers',
+  observations: 'observations.list',
+  tests: 'situationTests.list',
+  agreement: 'audits.agreement',
+  findings: 'findings.list',
+};
+const tabsFor = (role: Role | null): Tab[] =>
+  TABS.filter((x) => {
+    const needs = TAB_READS[x];
+    return !needs || mayCall(needs, role);
+  });
 
 export function AuditScreen(): React.JSX.Element {
   const { t, i18n } = useTranslation();
@@ -31,7 +49,8 @@ export function AuditScreen(): React.JSX.Element {
   const qc = useQueryClient();
   const [moving, setMoving] = useState<AuditStep | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
+  const tabs = tabsFor(session?.currentPerson?.role ?? null);
+  const tab: Tab = (tabs as readonly string[]).includes(params.get('tab') ?? '')
     ? (params.get('tab') as Tab)
     : 'overview';
 
@@ -108,9 +127,9 @@ export function AuditScreen(): React.JSX.Element {
         keepMounted={false}
       >
         <Tabs.List>
-          {TABS.map((x) => (
+          {tabs.map((x) => (
             <Tabs.Tab key={x} value={x}>
-              {t(`fieldwork.tabs.${x}`)}
+              {x === 'findings' ? t('findingsUi.tab') : t(`fieldwork.tabs.${x}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -128,6 +147,9 @@ export function AuditScreen(): React.JSX.Element {
         </Tabs.Panel>
         <Tabs.Panel value="agreement" pt="md">
           <AgreementTab audit={a} me={session.currentPerson} />
+        </Tabs.Panel>
+        <Tabs.Panel value="findings" pt="md">
+          <FindingsTab audit={a} me={session.currentPerson} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

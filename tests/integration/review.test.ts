@@ -13,6 +13,7 @@ import { asWritable } from '../../src/main/core/db/handles';
 import { MIGRATIONS, currentVersion, migrate } from '../../src/main/core/db/migrations';
 import { openCore } from '../../src/main/core';
 import { as, auditSetup, testCore, type TestCore } from './helpers/core';
+import { readDocx } from './helpers/docx';
 
 let core: TestCore | undefined;
 afterEach(() => core?.cleanup());
@@ -144,6 +145,27 @@ describe('recommendations and answers', () => {
         rev: null,
       }),
     ).rejects.toMatchObject({ code: 'invalid_input' });
+
+    await core.call('recommendations.answer', {
+      recommendationId: toDepartment.id,
+      decision: 'accepted',
+      committedBy: '2026-10-15',
+      rev: null,
+    });
+
+    // The audit report says whom a recommendation addresses beyond the service, and the date.
+    await as(core, w.coordinatorId);
+    const r = await core.call('reports.generate', {
+      kind: 'audit',
+      auditId: w.audit.id,
+      language: 'en',
+      reportDate: '2026-03-31',
+    });
+    const { text } = await readDocx(Buffer.from(r.contentBase64!, 'base64'));
+    expect(text).toContain('Addressed to');
+    expect(text).toContain('Department of Finance');
+    expect(text.match(/Addressed to/g)).toHaveLength(1);
+    expect(text.match(/Committed by/g)).toHaveLength(1);
   });
 });
 

@@ -133,6 +133,8 @@ export const reportEn = {
     decision: 'Decision',
     justification: 'Justification',
     committedMeasure: 'Committed measure',
+    addressedTo: 'Addressed to',
+    committedBy: 'Committed by',
     answeredBy: 'Answered by {{code}} on {{date}}',
     annexChecklist: 'Annex A. Checklist results',
     annexChecklistIntro:

@@ -133,6 +133,8 @@ export const reportEs: Strings<typeof reportEn> = {
     decision: 'Decisión',
     justification: 'Justificación',
     committedMeasure: 'Medida comprometida',
+    addressedTo: 'Dirigida a',
+    committedBy: 'Fecha comprometida',
     answeredBy: 'Respondida por {{code}} el {{date}}',
     annexChecklist: 'Anexo A. Resultados de la lista de verificación',
     annexChecklistIntro:

@@ -368,6 +368,8 @@ function recommendations(m: AuditModel, ctx: ReportContext): FileChild[] {
       facts(ctx, [
         [t.priority, vocab.priority[r.priority]],
         [t.addresses, r.findingIds.map((id) => findingNo.get(id) ?? t.notAvailable).join('\n')],
+        // Said only when the recommendation is addressed beyond the audited service.
+        ...(r.addressedTo ? [[t.addressedTo, r.addressedTo] as [string, string]] : []),
       ]),
       ...(r.text ? [para(r.text)] : []),
       heading(t.managerAnswer, 3),
@@ -379,6 +381,7 @@ function recommendations(m: AuditModel, ctx: ReportContext): FileChild[] {
           [t.decision, vocab.decision[answer.decision]],
           [t.justification, answer.justification],
           [t.committedMeasure, answer.committedMeasure],
+          ...(answer.committedBy ? [[t.committedBy, ctx.date(answer.committedBy)] as [string, string]] : []),
         ]),
         new Paragraph({
           style: 'Caption',

@@ -116,7 +116,6 @@ function EvidenceButton({
                 onClick={() => {
                   const next = new URLSearchParams(params);
                   next.set('tab', tab);
-                  next.set('record', link.id);
                   setOpen(false);
                   setParams(next);
                 }}

@@ -138,6 +138,17 @@ test('coordinator turns results into findings and recommendations; the manager a
   const card = page.getByRole('article', { name: 'Write and train an identity-check procedure' });
   await expect(card).toBeVisible();
   await axe('reviews');
+  // The audit's Findings tab, read-only for the manager.
+  await page.getByRole('link', { name: 'Open the audit’s Findings tab' }).click();
+  await expect(page.getByRole('tab', { name: 'Findings' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByText(/You can read the findings and recommendations/)).toBeVisible();
+  await expect(findingCard(page, 'Identity checks and forms not recorded')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'New finding' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Edit/ })).toHaveCount(0);
+  await expect(suggestions(page)).toHaveCount(0);
+  await axe('findings tab, manager');
+  await page.goBack();
+  await expect(card).toBeVisible();
   await card.getByRole('radio', { name: 'Rejected' }).check();
   await card.getByRole('button', { name: 'Save the answer' }).click();
   const justification = card.getByLabel('Justification');

@@ -4,7 +4,8 @@
  * The core lists only their own services' records (another service's findings are neither
  * listed nor readable), so nothing here filters them.
  */
-import { Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Loader, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Audit } from '../../shared/domain/audit';
 import type { Finding, ManagementResponse, Recommendation } from '../../shared/domain/findings';
@@ -36,7 +37,7 @@ export function ReviewsScreen(): React.JSX.Element {
     <>
       <PageHeader title={t('reviews.title')} intro={t('reviews.intro')} />
       {!ready && <Loader aria-label={t('app.loading')} />}
-      {ready && shown.length === 0 && <Text c="dimmed">{t('findingsUi.reviews.empty')}</Text>}
+      {ready && shown.length === 0 && <Text c="dimmed">{t('reviews.empty')}</Text>}
       <Stack gap="xl">
         {me &&
           shown.map((a) => (
@@ -82,6 +83,9 @@ function AuditReview({
       <Title order={2} size="h3" id={`audit-${audit.id}`}>
         {t('findingsUi.reviews.audit', { title: audit.title })}
       </Title>
+      <Anchor component={Link} to={`/audits/${audit.id}?tab=findings`} size="sm">
+        {t('findingsUi.reviews.openTab')}
+      </Anchor>
       <ReviewStateBox recommendations={recommendations} answers={answers} people={people} level={3} />
       <Title order={3} size="h4">
         {t('findingsUi.reviews.findingsOf')}

@@ -161,11 +161,6 @@ export const en = {
   reviews: {
     title: 'Reviews',
     intro: 'The recommendations about the services you manage, and your answers.',
-    recommendation: 'Recommendation',
-    audit: 'Audit',
-    priority: 'Priority',
-    answer: 'Your answer',
-    notAnswered: 'Not answered yet',
     empty: 'There are no recommendations about your services yet.',
   },
   common: {
@@ -801,7 +796,7 @@ export const en = {
     reviews: {
       audit: 'Audit: {{title}}',
       findingsOf: 'Findings',
-      empty: 'There are no findings or recommendations about your services yet.',
+      openTab: 'Open the audit’s Findings tab',
     },
   },
   report: reportEn,

@@ -102,11 +102,6 @@ export const es: Translation = {
   reviews: {
     title: 'Revisiones',
     intro: 'Las recomendaciones sobre los servicios de los que es responsable, y sus respuestas.',
-    recommendation: 'Recomendación',
-    audit: 'Auditoría',
-    priority: 'Prioridad',
-    answer: 'Su respuesta',
-    notAnswered: 'Sin responder',
     empty: 'Todavía no hay recomendaciones sobre sus servicios.',
   },
   common: {
@@ -808,7 +803,7 @@ export const es: Translation = {
     reviews: {
       audit: 'Auditoría: {{title}}',
       findingsOf: 'Hallazgos',
-      empty: 'Todavía no hay hallazgos ni recomendaciones sobre sus servicios.',
+      openTab: 'Abrir la pestaña Hallazgos de la auditoría',
     },
   },
   report: reportEs,

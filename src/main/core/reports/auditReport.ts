@@ -13,7 +13,21 @@ import { RATINGS, type Rating } from '../../../shared/domain/vocabulary';
 import type { Criterion } from '../../../shared/domain/template';
 import type { Response } from '../../../shared/domain/audit';
 import type { EvidenceLink } from '../../../shared/domain/evidence';
-import { bullet, facts, gap, heading, labelled, note, para, picture, runs, table, type Cell } from './blocks';
+import {
+  bullet,
+  facts,
+  gap,
+  heading,
+  labelled,
+  LongTable,
+  note,
+  para,
+  picture,
+  runs,
+  table,
+  type Block,
+  type Cell,
+} from './blocks';
 import type { ReportContext } from './context';
 import type { AuditReportData } from './data';
 import type { ReportParts } from './document';
@@ -421,28 +435,33 @@ function annexChecklist(m: AuditModel, ctx: ReportContext): FileChild[] {
   return out;
 }
 
-function annexObservations(m: AuditModel, ctx: ReportContext): FileChild[] {
+function annexObservations(m: AuditModel, ctx: ReportContext): Block[] {
   const { t, vocab } = ctx;
   const d = m.data;
-  const out: FileChild[] = [heading(t.annexObservations, 1), para(t.annexObservationsIntro)];
+  const out: Block[] = [heading(t.annexObservations, 1), para(t.annexObservationsIntro)];
   out.push(note(ctx.includePersonalData ? t.personalDataIncluded : t.personalDataExcluded));
   if (!d.observations.length) out.push(para(t.noObservations));
   else
+    // The log can run to thousands of rows: a long table, made into docx rows a slice at a time.
     out.push(
-      table(
+      new LongTable(
         [t.observedAt, t.location, t.method, t.author, t.severity, t.narrative],
-        d.observations.map((o) => [
-          ctx.dateTime(o.observedAt),
-          o.location,
-          vocab.method[o.method],
-          ctx.code(o.authorId),
-          o.severity ? vocab.severity[o.severity] : t.notAvailable,
-          o.narrative +
-            (o.grounds.length
-              ? `\n${t.grounds}: ${o.grounds.map((g) => ctx.loc(d.grounds.get(g)) || g).join(', ')}`
-              : '') +
-            (o.personalData ? `\n(${t.personalDataMark})` : ''),
-        ]),
+        d.observations.length,
+        (i) => {
+          const o = d.observations[i]!;
+          return [
+            ctx.dateTime(o.observedAt),
+            o.location,
+            vocab.method[o.method],
+            ctx.code(o.authorId),
+            o.severity ? vocab.severity[o.severity] : t.notAvailable,
+            o.narrative +
+              (o.grounds.length
+                ? `\n${t.grounds}: ${o.grounds.map((g) => ctx.loc(d.grounds.get(g)) || g).join(', ')}`
+                : '') +
+              (o.personalData ? `\n(${t.personalDataMark})` : ''),
+          ];
+        },
         [14, 14, 12, 9, 9, 42],
       ),
     );

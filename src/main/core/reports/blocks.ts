@@ -120,6 +120,34 @@ export function table(columns: string[], rows: Cell[][], widths?: number[]): Tab
   });
 }
 
+/**
+ * A table too long to hold as docx objects all at once (the observation log: thousands of rows).
+ * It keeps its rows as data and how to show the i-th one; `slice` makes the ordinary table of some
+ * of them, so the report is packed a slice at a time (./pack.ts), and `whole` makes all of it at
+ * once, for a document built whole (the same XML, see tests/integration/reportsPack.test.ts).
+ */
+export class LongTable {
+  constructor(
+    readonly columns: string[],
+    readonly rowCount: number,
+    readonly row: (index: number) => Cell[],
+    readonly widths?: number[],
+  ) {}
+
+  slice(from: number, to: number): Table {
+    const rows: Cell[][] = [];
+    for (let i = from; i < Math.min(to, this.rowCount); i++) rows.push(this.row(i));
+    return table(this.columns, rows, this.widths);
+  }
+
+  whole(): Table {
+    return this.slice(0, this.rowCount);
+  }
+}
+
+/** What a report's body is made of: docx elements, and long tables written in slices. */
+export type Block = FileChild | LongTable;
+
 /** A two-column table of label → value, for the facts of one record. */
 export function facts(ctx: ReportContext, items: [string, string][]): Table {
   return table(

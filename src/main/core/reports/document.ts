@@ -1,20 +1,10 @@
 /**
  * Assembles a report: the cover section (no page number) and the body section, whose footer
  * carries the report's name and a PAGE field; styles and numbering declared once; document
- * properties. `packReport` is the ONE place that calls docx's Packer.
+ * properties. Packing is ./pack.ts's.
  */
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  Packer,
-  PageNumber,
-  Paragraph,
-  TableOfContents,
-  TextRun,
-  type FileChild,
-} from 'docx';
-import { NUMBERING } from './blocks';
+import { AlignmentType, Document, Footer, PageNumber, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
+import { LongTable, NUMBERING, type Block } from './blocks';
 import type { ReportContext } from './context';
 import { STYLE, reportStyles } from './styles';
 
@@ -25,7 +15,7 @@ export interface ReportParts {
   /** Document properties. */
   subject: string;
   cover: FileChild[];
-  body: FileChild[];
+  body: Block[];
 }
 
 /** The contents: a TOC field over Heading 1–2, filled in from the headings when written. */
@@ -58,7 +48,15 @@ const PAGE = {
   margin: { top: 1300, bottom: 1300, left: 1300, right: 1300, footer: 600 },
 };
 
-export function reportDocument(ctx: ReportContext, parts: ReportParts): Document {
+/**
+ * The report as a docx Document. Each long table becomes what `longTable` makes of it: by default
+ * the whole table (the document built whole); packReport puts a placeholder there instead.
+ */
+export function reportDocument(
+  ctx: ReportContext,
+  parts: ReportParts,
+  longTable: (t: LongTable) => FileChild = (t) => t.whole(),
+): Document {
   return new Document({
     creator: 'Citizen Audit',
     lastModifiedBy: 'Citizen Audit',
@@ -75,13 +73,8 @@ export function reportDocument(ctx: ReportContext, parts: ReportParts): Document
       {
         properties: { page: { ...PAGE, pageNumbers: { start: 2 } } },
         footers: { default: footer(ctx, parts.footer) },
-        children: parts.body,
+        children: parts.body.map((b) => (b instanceof LongTable ? longTable(b) : b)),
       },
     ],
   });
-}
-
-/** The only call of docx's Packer: the finished document as the bytes of a .docx file. */
-export async function packReport(doc: Document): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toBuffer(doc));
 }

@@ -428,7 +428,8 @@ function annexChecklist(m: AuditModel, ctx: ReportContext): FileChild[] {
           },
           r.note,
         ]),
-        [6, 38, 18, 14, 24],
+        // Wide enough for a bold "(Disagreement)" and a choice's text without breaking words.
+        [6, 32, 20, 20, 22],
       ),
     );
   }
@@ -462,7 +463,7 @@ function annexObservations(m: AuditModel, ctx: ReportContext): Block[] {
               (o.personalData ? `\n(${t.personalDataMark})` : ''),
           ];
         },
-        [14, 14, 12, 9, 9, 42],
+        [14, 14, 12, 9, 11, 40],
       ),
     );
   const images = d.attachments.filter((a) => IMAGE_TYPES[a.mediaType]);

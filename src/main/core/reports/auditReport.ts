@@ -11,7 +11,13 @@ import { Paragraph, TextRun, type FileChild } from 'docx';
 import { stackedBars } from '../../../shared/charts';
 import { RATINGS, type Rating } from '../../../shared/domain/vocabulary';
 import type { Criterion } from '../../../shared/domain/template';
-import type { Response } from '../../../shared/domain/audit';
+import type {
+  Attachment,
+  ConsolidatedResult,
+  Observation,
+  Response,
+  SituationTest,
+} from '../../../shared/domain/audit';
 import type { EvidenceLink } from '../../../shared/domain/evidence';
 import {
   bullet,
@@ -51,7 +57,18 @@ export interface AuditModel {
   data: AuditReportData;
   sections: { title: Record<string, string>; results: CriterionResult[] }[];
   criteriaCount: number;
+  /** The records evidence can point at, by id (a large audit has thousands of observations). */
+  byId: {
+    observations: ReadonlyMap<string, Observation>;
+    responses: ReadonlyMap<string, Response>;
+    consolidated: ReadonlyMap<string, ConsolidatedResult>;
+    situationTests: ReadonlyMap<string, SituationTest>;
+    attachments: ReadonlyMap<string, Attachment>;
+    criteria: ReadonlyMap<string, Criterion>;
+  };
 }
+
+const byId = <T extends { id: string }>(items: readonly T[]): Map<string, T> => new Map(items.map((x) => [x.id, x]));
 
 const IMAGE_TYPES: Record<string, 'png' | 'jpg'> = { 'image/png': 'png', 'image/jpeg': 'jpg' };
 
@@ -88,7 +105,19 @@ export function auditModel(data: AuditReportData, ctx: ReportContext): AuditMode
       };
     }),
   }));
-  return { data, sections, criteriaCount };
+  return {
+    data,
+    sections,
+    criteriaCount,
+    byId: {
+      observations: byId(data.observations),
+      responses: byId(data.responses),
+      consolidated: byId(data.consolidated),
+      situationTests: byId(data.situationTests),
+      attachments: byId(data.attachments),
+      criteria: byId(data.sections.flatMap((x) => x.criteria)),
+    },
+  };
 }
 
 const countBy = <T extends string>(items: T[], keys: readonly T[]): [T, number][] =>
@@ -256,9 +285,8 @@ function compliance(m: AuditModel, ctx: ReportContext): FileChild[] {
 }
 
 function criterionText(m: AuditModel, ctx: ReportContext, criterionId: string): string {
-  for (const s of m.sections)
-    for (const r of s.results) if (r.criterion.id === criterionId) return ctx.loc(r.criterion.text);
-  return ctx.t.notAvailable;
+  const c = m.byId.criteria.get(criterionId);
+  return c ? ctx.loc(c.text) : ctx.t.notAvailable;
 }
 
 /** The evidence of a finding, one bullet each; withheld records are counted, not shown. */
@@ -270,7 +298,7 @@ function evidence(m: AuditModel, ctx: ReportContext, links: EvidenceLink[]): Fil
   for (const link of links) {
     switch (link.kind) {
       case 'observation': {
-        const o = d.observations.find((x) => x.id === link.id);
+        const o = m.byId.observations.get(link.id);
         if (!o) {
           if (d.withheldObservationIds.has(link.id)) withheld++;
           break;
@@ -287,7 +315,7 @@ function evidence(m: AuditModel, ctx: ReportContext, links: EvidenceLink[]): Fil
         break;
       }
       case 'response': {
-        const r = d.responses.find((x) => x.id === link.id);
+        const r = m.byId.responses.get(link.id);
         if (r)
           out.push(
             bullet(
@@ -301,7 +329,7 @@ function evidence(m: AuditModel, ctx: ReportContext, links: EvidenceLink[]): Fil
         break;
       }
       case 'consolidated_result': {
-        const c = d.consolidated.find((x) => x.id === link.id);
+        const c = m.byId.consolidated.get(link.id);
         if (c)
           out.push(
             bullet(
@@ -314,7 +342,7 @@ function evidence(m: AuditModel, ctx: ReportContext, links: EvidenceLink[]): Fil
         break;
       }
       case 'situation_test': {
-        const s = d.situationTests.find((x) => x.id === link.id);
+        const s = m.byId.situationTests.get(link.id);
         if (s) {
           const outcome = [
             s.outcomeA && `${s.testerACode}: ${s.outcomeA}`,
@@ -332,7 +360,7 @@ function evidence(m: AuditModel, ctx: ReportContext, links: EvidenceLink[]): Fil
         break;
       }
       case 'attachment': {
-        const a = d.attachments.find((x) => x.id === link.id);
+        const a = m.byId.attachments.get(link.id);
         if (!a) {
           if (d.withheldAttachmentIds.has(link.id)) withheld++;
           break;

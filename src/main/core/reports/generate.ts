@@ -61,7 +61,7 @@ export function buildReport(ctx: ReadContext, input: ReportGenerate, env: Report
       env.io?.readAttachment ??
       ((sha) => {
         const file = attachmentPath(ctx.attachmentsDir, sha);
-        return existsSync(file) ? new Uint8Array(readFileSync(file)) : null;
+        return existsSync(file) ? readFileSync(file) : null; // a Buffer is a Uint8Array: no copy
       }),
   };
   const options = {
@@ -120,7 +120,8 @@ export async function generateReport(
     fileName,
     size: bytes.length,
     savedTo: input.outPath,
-    contentBase64: input.outPath === null ? Buffer.from(bytes).toString('base64') : null,
+    contentBase64:
+      input.outPath === null ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') : null,
   };
 }
 

@@ -1,8 +1,10 @@
 /**
  * Benchmark of the Word reports on a large audit (300 criteria, 200 findings, 5,000 observations,
- * 20 images), made through the API: the time of `reports.generate`, the process's peak memory, and
- * — as the baseline of the same run — the time docx's Packer takes to pack the same document
- * prebuilt, so our own cost (queries, builders, charts) reads as a ratio. Prints; asserts nothing.
+ * 20 images), made through the API: the time of `reports.generate` and — as the baseline of the
+ * same run, interleaved with it — the time docx's Packer takes to pack the same document prebuilt
+ * whole, so our own cost (queries, builders, charts) reads as a ratio of medians; and the peak
+ * memory of a fresh process making one report, beside that of one packing the baseline. Prints;
+ * asserts nothing.
  * Run: `npm run bench` (after bench-core), or `tsx scripts/bench-reports.ts`.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,8 +16,9 @@ import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import { openCore } from '../src/main/core';
 import { openDatabase } from '../src/main/core/db/open';
+import { reportDocument } from '../src/main/core/reports/document';
 import { buildReport } from '../src/main/core/reports/generate';
-import { packReport } from '../src/main/core/reports/document';
+import { packWhole } from '../src/main/core/reports/pack';
 import { ReportGenerate } from '../src/shared/domain/report';
 
 const CRITERIA = 300;
@@ -23,11 +26,15 @@ const FINDINGS = 200;
 const OBSERVATIONS = Number(process.env.CA_BENCH_OBSERVATIONS ?? 5000);
 const IMAGES = 20;
 
-// `--measure <data folder> <audit id>`: the report run, in its own process (see measureReport).
-const measureAt = process.argv.indexOf('--measure');
-if (measureAt >= 0) {
-  const [dir, id] = [process.argv[measureAt + 1]!, process.argv[measureAt + 2]!];
-  console.log(JSON.stringify(await measureReport(dir, id, process.argv.includes('--warm'))));
+const ROUNDS = Number(process.env.CA_BENCH_ROUNDS ?? 7);
+const INPUT = { kind: 'audit', language: 'en', reportDate: '2026-03-31' } as const;
+
+// `--times <data folder> <audit id>` and `--memory <data folder> <audit id> <report|pack>`: the
+// measuring runs, each in a process of its own (see measureTimes and measureMemory).
+const [mode, dir, id, what] = process.argv.slice(2);
+if (mode === '--times' || mode === '--memory') {
+  const result = mode === '--times' ? await measureTimes(dir!, id!) : await measureMemory(dir!, id!, what!);
+  console.log(JSON.stringify(result));
   process.exit(0);
 }
 
@@ -155,77 +162,125 @@ const setupMs = performance.now() - t0;
 
 core.close();
 
-interface Measured {
-  reportMs: number;
+/** Nearest-rank percentile of some timings. */
+function percentile(xs: number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+interface Timings {
+  /** reports.generate, through the API, as the app and the command line make it. */
+  report: number[];
+  /** Reading and building the report alone (no packing). */
+  build: number[];
+  /** Baseline: docx's Packer on the same document, prebuilt whole. */
+  pack: number[];
   size: number;
-  buildMs: number;
-  packMs: number;
   packedSize: number;
+}
+
+interface Memory {
   peakRssMb: number;
   rssBeforeMb: number;
+  bytes: number;
 }
 
 /**
- * Runs in a fresh process (so its peak memory is the report's, not the set-up's): the report
- * through the API as the app and the command line make it, then — the baseline of the same run —
- * the same document prebuilt and packed alone.
+ * In a fresh process: one warm-up of each, then ROUNDS rounds, each timing a report, then
+ * building the same document whole (untimed) and timing docx's Packer on it, interleaved so a
+ * slow moment of the machine falls on both alike.
  */
-async function measureReport(dir: string, id: string, warm: boolean): Promise<Measured> {
-  const reportCore = openCore({ dataDir: dir });
-  const input = { kind: 'audit', auditId: id, language: 'en', reportDate: '2026-03-31' } as const;
-  const rssBeforeMb = process.memoryUsage().rss / 1e6;
-  // With --warm, one report first, untimed, so the timed one and the baseline after it both run
-  // compiled; without, the process makes one report only, so its peak memory is that report's.
-  if (warm) await reportCore.call('reports.generate', input);
-  const tReport = performance.now();
-  const report = await reportCore.call('reports.generate', input);
-  const reportMs = performance.now() - tReport;
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  reportCore.close();
+async function measureTimes(dir: string, auditId: string): Promise<Timings> {
+  const core = openCore({ dataDir: dir });
   const db = openDatabase(join(dir, 'citizen-audit.sqlite'));
   const ctx = { db, personId: null, attachmentsDir: join(dir, 'attachments') };
-  const tBuild = performance.now();
-  const { doc } = buildReport(ctx, ReportGenerate.parse(input));
-  const buildMs = performance.now() - tBuild;
-  const tPack = performance.now();
-  const packed = await packReport(doc);
-  const packMs = performance.now() - tPack;
+  const input = { ...INPUT, auditId };
+  const parsed = ReportGenerate.parse(input);
+  const t: Timings = { report: [], build: [], pack: [], size: 0, packedSize: 0 };
+  for (let round = -1; round < ROUNDS; round++) {
+    const t0 = performance.now();
+    const report = await core.call('reports.generate', input);
+    const t1 = performance.now();
+    const built = buildReport(ctx, parsed);
+    const t2 = performance.now();
+    const doc = reportDocument(built.ctx, built.parts);
+    const t3 = performance.now();
+    const packed = await packWhole(doc);
+    const t4 = performance.now();
+    if (round < 0) continue; // the warm-up
+    t.report.push(t1 - t0);
+    t.build.push(t2 - t1);
+    t.pack.push(t4 - t3);
+    t.size = report.size;
+    t.packedSize = packed.length;
+  }
   db.close();
-  return { reportMs, size: report.size, buildMs, packMs, packedSize: packed.length, peakRssMb, rssBeforeMb };
+  core.close();
+  return t;
 }
 
-/** One run of measureReport in a process of its own. */
-function inChild(warm: boolean): Measured {
-  const child = spawnSync(
-    process.execPath,
-    [...process.execArgv, fileURLToPath(import.meta.url), '--measure', dataDir, audit.id, ...(warm ? ['--warm'] : [])],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  if (child.status !== 0) throw new Error(`the report run failed (exit ${child.status})`);
-  return JSON.parse(child.stdout.trim().split('\n').pop()!) as Measured;
+/**
+ * In a fresh process, so nothing made before counts: one report through the API (`report`), or
+ * the baseline — the document built whole and packed by docx's Packer (`pack`). The peak is the
+ * process's max RSS (everything: code, database, docx), with its RSS before the work beside it.
+ */
+async function measureMemory(dir: string, auditId: string, what: string): Promise<Memory> {
+  const input = { ...INPUT, auditId };
+  const rssBeforeMb = process.memoryUsage().rss / 1e6;
+  let bytes: number;
+  if (what === 'report') {
+    const core = openCore({ dataDir: dir });
+    bytes = (await core.call('reports.generate', input)).size;
+    core.close();
+  } else {
+    const db = openDatabase(join(dir, 'citizen-audit.sqlite'));
+    const built = buildReport(
+      { db, personId: null, attachmentsDir: join(dir, 'attachments') },
+      ReportGenerate.parse(input),
+    );
+    bytes = (await packWhole(reportDocument(built.ctx, built.parts))).length;
+    db.close();
+  }
+  return { peakRssMb: process.resourceUsage().maxRSS / 1024, rssBeforeMb, bytes };
 }
-const cold = inChild(false);
-const m = inChild(true);
 
-const line = (label: string, value: string) => console.log(`${label.padEnd(52)} ${value}`);
+function inChild<T>(...args: string[]): T {
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (child.status !== 0) throw new Error(`the measuring process failed (exit ${child.status})`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as T;
+}
+
+const memory = {
+  report: inChild<Memory>('--memory', dataDir, audit.id, 'report'),
+  pack: inChild<Memory>('--memory', dataDir, audit.id, 'pack'),
+};
+const times = inChild<Timings>('--times', dataDir, audit.id);
+
+const ms = (xs: number[]) => `${percentile(xs, 50).toFixed(0)} ms (p95 ${percentile(xs, 95).toFixed(0)} ms)`;
+const line = (label: string, value: string) => console.log(`${label.padEnd(56)} ${value}`);
 console.log(
   `\nReports — a large audit: ${CRITERIA} criteria, ${FINDINGS} findings, ${OBSERVATIONS} observations, ${IMAGES} images (${(imageBytes / 1e6).toFixed(1)} MB)`,
 );
 line('set-up through the API', `${(setupMs / 1000).toFixed(1)} s`);
+console.log(`median (p95) of ${ROUNDS} interleaved rounds after a warm-up, in one fresh process:`);
+line(`  reports.generate (bytes answered, ${(times.size / 1e6).toFixed(1)} MB)`, ms(times.report));
+line('  of which reading + building, timed alone', ms(times.build));
 line(
-  'reports.generate (audit report, bytes answered)',
-  `${m.reportMs.toFixed(0)} ms → ${(m.size / 1e6).toFixed(1)} MB`,
+  `  baseline: docx's Packer on the same document prebuilt`,
+  `${ms(times.pack)} → ${(times.packedSize / 1e6).toFixed(1)} MB`,
 );
-line('  read + build the same document (again, alone)', `${m.buildMs.toFixed(0)} ms`);
 line(
-  'baseline: Packer on the same prebuilt document',
-  `${m.packMs.toFixed(0)} ms → ${(m.packedSize / 1e6).toFixed(1)} MB`,
+  '  ratio of medians report / packing alone',
+  `${(percentile(times.report, 50) / percentile(times.pack, 50)).toFixed(2)}×`,
 );
-line('ratio report / packing alone', `${(m.reportMs / m.packMs).toFixed(2)}×`);
-line('reports.generate in a fresh process (cold)', `${cold.reportMs.toFixed(0)} ms`);
+console.log('peak memory (max RSS) of a fresh process making one, RSS before it in brackets:');
+line('  reports.generate', `${memory.report.peakRssMb.toFixed(0)} MB (${memory.report.rssBeforeMb.toFixed(0)} MB)`);
 line(
-  'peak memory of that process (max RSS)',
-  `${cold.peakRssMb.toFixed(0)} MB (${cold.rssBeforeMb.toFixed(0)} MB before the report)`,
+  "  baseline: build whole + docx's Packer",
+  `${memory.pack.peakRssMb.toFixed(0)} MB (${memory.pack.rssBeforeMb.toFixed(0)} MB)`,
 );
 // CA_BENCH_KEEP=1 keeps the data folder (to profile a report on it).
 if (process.env.CA_BENCH_KEEP) console.log(`data kept in ${dataDir} (audit ${audit.id})`);

@@ -62,6 +62,23 @@ describe('the audit report', () => {
     contains(d.text, 'Executive summary');
   });
 
+  it('lists every heading of level 1 and 2 in the contents, linked to it, and ends the field in its last entry', async () => {
+    const d = await audit();
+    const toc = d.document.match(/<w:sdtContent>([\s\S]*?)<\/w:sdtContent>/)![1]!;
+    const headings = [
+      ...d.document.matchAll(
+        /<w:pStyle w:val="Heading[12]"\/>(?:<w:pageBreakBefore\/>)?<\/w:pPr><w:bookmarkStart w:name="([^"]+)"/g,
+      ),
+    ];
+    const anchors = [...toc.matchAll(/<w:hyperlink [^>]*w:anchor="([^"]+)"/g)].map((m) => m[1]);
+    expect(headings.length).toBeGreaterThan(20);
+    expect(anchors).toEqual(headings.map((m) => m[1]));
+    // No paragraph of its own for the field's end: on a page of its own it would leave a blank page.
+    const paragraphs = toc.match(/<w:p>[\s\S]*?<\/w:p>/g)!;
+    expect(paragraphs).toHaveLength(anchors.length);
+    expect(paragraphs.at(-1)).toMatch(/<\/w:hyperlink><w:r><w:fldChar w:fldCharType="end"\/><\/w:r><\/w:p>$/);
+  });
+
   it('repeats the header row of every table on each page', async () => {
     const tables = tablesOf((await audit()).document);
     expect(tables.length).toBeGreaterThan(10);

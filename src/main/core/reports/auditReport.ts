@@ -11,9 +11,29 @@ import { Paragraph, TextRun, type FileChild } from 'docx';
 import { stackedBars } from '../../../shared/charts';
 import { RATINGS, type Rating } from '../../../shared/domain/vocabulary';
 import type { Criterion } from '../../../shared/domain/template';
-import type { Response } from '../../../shared/domain/audit';
+import type {
+  Attachment,
+  ConsolidatedResult,
+  Observation,
+  Response,
+  SituationTest,
+} from '../../../shared/domain/audit';
 import type { EvidenceLink } from '../../../shared/domain/evidence';
-import { bullet, facts, gap, heading, labelled, note, para, picture, runs, table, type Cell } from './blocks';
+import {
+  bullet,
+  facts,
+  gap,
+  heading,
+  labelled,
+  LongTable,
+  note,
+  para,
+  picture,
+  runs,
+  table,
+  type Block,
+  type Cell,
+} from './blocks';
 import type { ReportContext } from './context';
 import type { AuditReportData } from './data';
 import type { ReportParts } from './document';
@@ -37,7 +57,18 @@ export interface AuditModel {
   data: AuditReportData;
   sections: { title: Record<string, string>; results: CriterionResult[] }[];
   criteriaCount: number;
+  /** The records evidence can point at, by id (a large audit has thousands of observations). */
+  byId: {
+    observations: ReadonlyMap<string, Observation>;
+    responses: ReadonlyMap<string, Response>;
+    consolidated: ReadonlyMap<string, ConsolidatedResult>;
+    situationTests: ReadonlyMap<string, SituationTest>;
+    attachments: ReadonlyMap<string, Attachment>;
+    criteria: ReadonlyMap<string, Criterion>;
+  };
 }
+
+const byId = <T extends { id: string }>(items: readonly T[]): Map<string, T> => new Map(items.map((x) => [x.id, x]));
 
 const IMAGE_TYPES: Record<string, 'png' | 'jpg'> = { 'image/png': 'png', 'image/jpeg': 'jpg' };
 
@@ -74,7 +105,19 @@ export function auditModel(data: AuditReportData, ctx: ReportContext): AuditMode
       };
     }),
   }));
-  return { data, sections, criteriaCount };
+  return {
+    data,
+    sections,
+    criteriaCount,
+    byId: {
+      observations: byId(data.observations),
+      responses: byId(data.responses),
+      consolidated: byId(data.consolidated),
+      situationTests: byId(data.situationTests),
+      attachments: byId(data.attachments),
+      criteria: byId(data.sections.flatMap((x) => x.criteria)),
+    },
+  };
 }
 
 const countBy = <T extends string>(items: T[], keys: readonly T[]): [T, number][] =>
@@ -242,9 +285,8 @@ function compliance(m: AuditModel, ctx: ReportContext): FileChild[] {
 }
 
 function criterionText(m: AuditModel, ctx: ReportContext, criterionId: string): string {
-  for (const s of m.sections)
-    for (const r of s.results) if (r.criterion.id === criterionId) return ctx.loc(r.criterion.text);
-  return ctx.t.notAvailable;
+  const c = m.byId.criteria.get(criterionId);
+  return c ? ctx.loc(c.text) : ctx.t.notAvailable;
 }
 
 /** The evidence of a finding, one bullet each; withheld records are counted, not shown. */
@@ -256,7 +298,7 @@ function evidence(m: AuditModel, ctx: ReportContext, links: EvidenceLink[]): Fil
   for (const link of links) {
     switch (link.kind) {
       case 'observation': {
-        const o = d.observations.find((x) => x.id === link.id);
+        const o = m.byId.observations.get(link.id);
         if (!o) {
           if (d.withheldObservationIds.has(link.id)) withheld++;
           break;
@@ -273,7 +315,7 @@ function evidence(m: AuditModel, ctx: ReportContext, links: EvidenceLink[]): Fil
         break;
       }
       case 'response': {
-        const r = d.responses.find((x) => x.id === link.id);
+        const r = m.byId.responses.get(link.id);
         if (r)
           out.push(
             bullet(
@@ -287,7 +329,7 @@ function evidence(m: AuditModel, ctx: ReportContext, links: EvidenceLink[]): Fil
         break;
       }
       case 'consolidated_result': {
-        const c = d.consolidated.find((x) => x.id === link.id);
+        const c = m.byId.consolidated.get(link.id);
         if (c)
           out.push(
             bullet(
@@ -300,7 +342,7 @@ function evidence(m: AuditModel, ctx: ReportContext, links: EvidenceLink[]): Fil
         break;
       }
       case 'situation_test': {
-        const s = d.situationTests.find((x) => x.id === link.id);
+        const s = m.byId.situationTests.get(link.id);
         if (s) {
           const outcome = [
             s.outcomeA && `${s.testerACode}: ${s.outcomeA}`,
@@ -318,7 +360,7 @@ function evidence(m: AuditModel, ctx: ReportContext, links: EvidenceLink[]): Fil
         break;
       }
       case 'attachment': {
-        const a = d.attachments.find((x) => x.id === link.id);
+        const a = m.byId.attachments.get(link.id);
         if (!a) {
           if (d.withheldAttachmentIds.has(link.id)) withheld++;
           break;
@@ -417,36 +459,42 @@ function annexChecklist(m: AuditModel, ctx: ReportContext): FileChild[] {
           },
           r.note,
         ]),
-        [6, 38, 18, 14, 24],
+        // Wide enough for a bold "(Disagreement)" and a choice's text without breaking words.
+        [6, 32, 20, 20, 22],
       ),
     );
   }
   return out;
 }
 
-function annexObservations(m: AuditModel, ctx: ReportContext): FileChild[] {
+function annexObservations(m: AuditModel, ctx: ReportContext): Block[] {
   const { t, vocab } = ctx;
   const d = m.data;
-  const out: FileChild[] = [heading(t.annexObservations, 1), para(t.annexObservationsIntro)];
+  const out: Block[] = [heading(t.annexObservations, 1), para(t.annexObservationsIntro)];
   out.push(note(ctx.includePersonalData ? t.personalDataIncluded : t.personalDataExcluded));
   if (!d.observations.length) out.push(para(t.noObservations));
   else
+    // The log can run to thousands of rows: a long table, made into docx rows a slice at a time.
     out.push(
-      table(
+      new LongTable(
         [t.observedAt, t.location, t.method, t.author, t.severity, t.narrative],
-        d.observations.map((o) => [
-          ctx.dateTime(o.observedAt),
-          o.location,
-          vocab.method[o.method],
-          ctx.code(o.authorId),
-          o.severity ? vocab.severity[o.severity] : t.notAvailable,
-          o.narrative +
-            (o.grounds.length
-              ? `\n${t.grounds}: ${o.grounds.map((g) => ctx.loc(d.grounds.get(g)) || g).join(', ')}`
-              : '') +
-            (o.personalData ? `\n(${t.personalDataMark})` : ''),
-        ]),
-        [14, 14, 12, 9, 9, 42],
+        d.observations.length,
+        (i) => {
+          const o = d.observations[i]!;
+          return [
+            ctx.dateTime(o.observedAt),
+            o.location,
+            vocab.method[o.method],
+            ctx.code(o.authorId),
+            o.severity ? vocab.severity[o.severity] : t.notAvailable,
+            o.narrative +
+              (o.grounds.length
+                ? `\n${t.grounds}: ${o.grounds.map((g) => ctx.loc(d.grounds.get(g)) || g).join(', ')}`
+                : '') +
+              (o.personalData ? `\n(${t.personalDataMark})` : ''),
+          ];
+        },
+        [14, 14, 12, 9, 11, 40],
       ),
     );
   const images = d.attachments.filter((a) => IMAGE_TYPES[a.mediaType]);

@@ -5,6 +5,7 @@
  */
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   HeadingLevel,
   ImageRun,
@@ -44,9 +45,31 @@ export const NUMBERING: INumberingOptions = {
 
 const LEVELS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
-/** A heading in Word's built-in style; a chapter (level 1) starts on a new page. */
-export const heading = (text: string, level: 1 | 2 | 3): Paragraph =>
-  new Paragraph({ text, heading: LEVELS[level], ...(level === 1 ? { pageBreakBefore: true } : {}) });
+/**
+ * A heading in Word's built-in style; a chapter (level 1) starts on a new page. It keeps its text
+ * and level, so the contents can list it (reportDocument gives it a bookmark to link to).
+ */
+export class Heading extends Paragraph {
+  constructor(
+    readonly title: string,
+    readonly headingLevel: 1 | 2 | 3,
+    anchor?: string,
+  ) {
+    const text = new TextRun(title);
+    super({
+      heading: LEVELS[headingLevel],
+      ...(headingLevel === 1 ? { pageBreakBefore: true } : {}),
+      children: [anchor ? new Bookmark({ id: anchor, children: [text] }) : text],
+    });
+  }
+
+  /** The same heading with a bookmark named `anchor` around its text. */
+  bookmarked(anchor: string): Heading {
+    return new Heading(this.title, this.headingLevel, anchor);
+  }
+}
+
+export const heading = (text: string, level: 1 | 2 | 3): Heading => new Heading(text, level);
 
 export const para = (text: string, style?: string): Paragraph =>
   new Paragraph({ ...(style ? { style } : {}), children: runs(text) });
@@ -100,7 +123,7 @@ function cell(value: Cell, header: boolean): TableCell {
 }
 
 /** Text width of an A4 page with the reports' margins, in twentieths of a point. */
-const TEXT_WIDTH = 9306;
+export const TEXT_WIDTH = 9306;
 
 /**
  * A table with a header row repeated on each page: `table(['Code', 'Role'], [['AUD-01', 'Lead']])`.
@@ -119,6 +142,37 @@ export function table(columns: string[], rows: Cell[][], widths?: number[]): Tab
     ],
   });
 }
+
+/**
+ * A table too long to hold as docx objects all at once (the observation log: thousands of rows).
+ * It keeps its rows as data and how to show the i-th one; `slice` makes the ordinary table of some
+ * of them, so the report is packed a slice at a time (./pack.ts), and `whole` makes all of it at
+ * once, for a document built whole (the same XML, see tests/integration/reportsPack.test.ts).
+ */
+export class LongTable {
+  constructor(
+    readonly columns: string[],
+    readonly rowCount: number,
+    readonly row: (index: number) => Cell[],
+    readonly widths?: number[],
+  ) {}
+
+  slice(from: number, to: number): Table {
+    const rows: Cell[][] = [];
+    for (let i = from; i < Math.min(to, this.rowCount); i++) rows.push(this.row(i));
+    return table(this.columns, rows, this.widths);
+  }
+
+  whole(): Table {
+    return this.slice(0, this.rowCount);
+  }
+}
+
+/** Where the contents go in a report's body: reportDocument writes them there from the body's headings. */
+export class ContentsPlace {}
+
+/** What a report's body is made of: docx elements, long tables written in slices, and the contents' place. */
+export type Block = FileChild | LongTable | ContentsPlace;
 
 /** A two-column table of label → value, for the facts of one record. */
 export function facts(ctx: ReportContext, items: [string, string][]): Table {

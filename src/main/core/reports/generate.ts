@@ -9,7 +9,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute } from 'node:path';
-import type { Document } from 'docx';
 import type { ReportGenerate, ReportResult } from '../../../shared/domain/report';
 import { writeFileDurably } from '../files/durable';
 import { attachmentPath } from '../services/audits';
@@ -19,7 +18,9 @@ import { auditReport } from './auditReport';
 import { createChartRenderer, type ChartRenderer } from './chartImage';
 import { createContext, type ReportIO } from './context';
 import { auditReportData, planReportData } from './data';
-import { packReport, reportDocument } from './document';
+import type { ReportContext } from './context';
+import type { ReportParts } from './document';
+import { packReport } from './pack';
 import { monitoringReport } from './monitoringReport';
 import { planReport } from './planReport';
 
@@ -44,12 +45,15 @@ const slug = (s: string): string =>
 const minusDays = (iso: string, days: number): string =>
   new Date(Date.parse(`${iso}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
-/** Builds the report's document (no packing): what `reports.generate` packs, and what the bench packs alone. */
-export function buildReport(
-  ctx: ReadContext,
-  input: ReportGenerate,
-  env: ReportEnv = {},
-): { doc: Document; fileName: string } {
+/** A report's parts, built from its data (the long tables still as data), ready to pack. */
+export interface BuiltReport {
+  ctx: ReportContext;
+  parts: ReportParts;
+  fileName: string;
+}
+
+/** Reads and builds a report, not packed: what `reports.generate` packs, and what the bench packs alone. */
+export function buildReport(ctx: ReadContext, input: ReportGenerate, env: ReportEnv = {}): BuiltReport {
   const reportDate = input.reportDate ?? (env.now?.() ?? new Date().toISOString()).slice(0, 10);
   const io: ReportIO = {
     renderChart: env.io?.renderChart ?? chartRenderer(),
@@ -57,7 +61,7 @@ export function buildReport(
       env.io?.readAttachment ??
       ((sha) => {
         const file = attachmentPath(ctx.attachmentsDir, sha);
-        return existsSync(file) ? new Uint8Array(readFileSync(file)) : null;
+        return existsSync(file) ? readFileSync(file) : null; // a Buffer is a Uint8Array: no copy
       }),
   };
   const options = {
@@ -78,21 +82,23 @@ export function buildReport(
       const data = auditReportData(ctx.db, input.auditId ?? '', input.includePersonalData);
       const rctx = createContext(options, data.codes, io);
       return {
-        doc: reportDocument(rctx, auditReport(data, rctx)),
+        ctx: rctx,
+        parts: auditReport(data, rctx),
         fileName: `audit-report-${slug(data.service.name) || 'service'}-${suffix}`,
       };
     }
     case 'plan': {
       const data = planReportData(ctx.db);
       const rctx = createContext(options, data.codes, io);
-      return { doc: reportDocument(rctx, planReport(data, rctx)), fileName: `local-action-plan-${suffix}` };
+      return { ctx: rctx, parts: planReport(data, rctx), fileName: `local-action-plan-${suffix}` };
     }
     case 'monitoring': {
       const data = planReportData(ctx.db);
       const rctx = createContext(options, data.codes, io);
       const since = input.since ?? minusDays(reportDate, 90);
       return {
-        doc: reportDocument(rctx, monitoringReport(data, rctx, since)),
+        ctx: rctx,
+        parts: monitoringReport(data, rctx, since),
         fileName: `monitoring-report-${suffix}`,
       };
     }
@@ -106,15 +112,16 @@ export async function generateReport(
 ): Promise<ReportResult> {
   if (input.outPath !== null && (!isAbsolute(input.outPath) || !existsSync(dirname(input.outPath))))
     throw rule('reportOutPath', {}, 'outPath');
-  const { doc, fileName } = buildReport(ctx, input, env);
-  const bytes = await packReport(doc);
+  const { ctx: rctx, parts, fileName } = buildReport(ctx, input, env);
+  const bytes = await packReport(rctx, parts);
   if (input.outPath !== null) writeFileDurably(input.outPath, bytes);
   return {
     kind: input.kind,
     fileName,
     size: bytes.length,
     savedTo: input.outPath,
-    contentBase64: input.outPath === null ? Buffer.from(bytes).toString('base64') : null,
+    contentBase64:
+      input.outPath === null ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') : null,
   };
 }
 

@@ -3,11 +3,10 @@
  * overdue measures on the report date, each indicator's movement towards its target over time
  * (chart and table), and the progress updates recorded since a chosen date.
  */
-import type { FileChild } from 'docx';
 import { bars, lines } from '../../../shared/charts';
 import { MEASURE_STATUSES } from '../../../shared/domain/vocabulary';
 import { daysOverdue, isOverdue, type ProgressUpdate } from '../../../shared/domain/actionPlan';
-import { chartBlock, heading, para, table } from './blocks';
+import { chartBlock, heading, para, table, type Block } from './blocks';
 import type { ReportContext } from './context';
 import type { PlanReportData } from './data';
 import { contents, type ReportParts } from './document';
@@ -69,7 +68,7 @@ export function monitoringReport(d: PlanReportData, ctx: ReportContext, since: s
       ];
     });
 
-  const body: FileChild[] = [
+  const body: Block[] = [
     ...contents(ctx),
     heading(t.statusCounts, 1),
     para(ctx.fill(t.monitoringIntro, { since: ctx.date(since) })),

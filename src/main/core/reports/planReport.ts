@@ -6,7 +6,7 @@
 import type { FileChild } from 'docx';
 import { ACTION_AREAS, MEASURE_STATUSES } from '../../../shared/domain/vocabulary';
 import type { Measure, ProgressUpdate } from '../../../shared/domain/actionPlan';
-import { bullet, facts, gap, heading, para, table } from './blocks';
+import { bullet, facts, gap, heading, para, table, type Block } from './blocks';
 import type { ReportContext } from './context';
 import type { PlanReportData } from './data';
 import { contents, type ReportParts } from './document';
@@ -85,7 +85,7 @@ export function planReport(d: PlanReportData, ctx: ReportContext): ReportParts {
   const recIds = new Set(d.measures.flatMap((m) => m.recommendationIds));
   const auditIds = new Set(d.recommendations.filter((r) => recIds.has(r.id)).map((r) => r.auditId));
   const programmeName = ctx.programmeName ?? d.programme?.name ?? '';
-  const body: FileChild[] = [
+  const body: Block[] = [
     ...contents(ctx),
     heading(t.planSummary, 1),
     para(t.planIntro),

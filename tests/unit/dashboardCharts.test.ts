@@ -149,6 +149,19 @@ describe('dashboard charts', () => {
     expect(series!.itemStyle?.decal).toBeTruthy();
     expect(series!.name).toBe('Findings');
     expect(axisOf(chart.option, 'xAxis')).toEqual(['Language', 'housing', 'No ground']);
+    const xLabels = (c: { option: unknown }) =>
+      (c.option as { xAxis: { axisLabel: { rotate?: number } } }).xAxis.axisLabel;
+    expect(xLabels(chart).rotate).toBeUndefined();
+    // Many categories: slanted labels, the other label settings kept.
+    const many = findingsByGroundChart(
+      {
+        findings: 6,
+        findingsWithoutGround: 0,
+        findingsByGround: ['a', 'b', 'c', 'd', 'e'].map((code) => ({ code: `g_${code}`, label: {}, count: 1 })),
+      },
+      { ...counts, withoutGround: 'No ground', localize },
+    );
+    expect(xLabels(many)).toMatchObject({ rotate: 30, interval: 0 });
     expect(chart.table).toEqual({
       columns: ['Ground', 'Findings'],
       rows: [
@@ -241,6 +254,10 @@ describe('dashboard charts', () => {
     expect(new Set(series.map((s) => s.symbol)).size).toBe(3);
     expect(new Set(series.map((s) => s.lineStyle?.type)).size).toBe(3);
     expect(series.every((s) => s.label?.show)).toBe(true);
+    expect((chart.option as { xAxis: { type: string; minInterval: number } }).xAxis).toMatchObject({
+      type: 'time',
+      minInterval: 86_400_000,
+    });
     expect(series[1]!.data).toEqual([
       ['2026-02-01', 2],
       ['2026-04-01', 2],

@@ -11,6 +11,8 @@ import type { AuditDashboard, IndicatorSeries, ProgrammeDashboard } from '../dom
 import { MEASURE_STATUSES, RATINGS, SEVERITIES, type Rating } from '../domain/vocabulary';
 import { bars, lines, stackedBars, type Chart, type LineSeries } from './index';
 
+const DAY = 86_400_000;
+
 /** A chart, or the message that takes its place when there is nothing to draw. */
 export type DashboardChart = Chart & { empty: string | null };
 
@@ -35,6 +37,25 @@ const withEmpty = (chart: Chart, empty: boolean, message: string): DashboardChar
   ...chart,
   empty: empty ? message : null,
 });
+
+type XAxis = { axisLabel?: Record<string, unknown> } & Record<string, unknown>;
+/** The chart with more settings on its (single) x axis, its labels' settings merged. */
+function onXAxis(chart: Chart, more: XAxis): Chart {
+  const x = chart.option.xAxis as XAxis;
+  return {
+    ...chart,
+    option: { ...chart.option, xAxis: { ...x, ...more, axisLabel: { ...x.axisLabel, ...more.axisLabel } } },
+  };
+}
+
+/** Bars of counts; more than four categories get slanted labels so long names do not overlap. */
+function countBars(t: CountTexts, items: { label: string; value: number }[]): Chart {
+  const chart = bars({ title: t.title, alt: t.alt, header: t.header, valueHeader: t.count, items });
+  if (items.length <= 4) return chart;
+  const slanted = onXAxis(chart, { axisLabel: { rotate: 30 } });
+  // Room on the left for the first slanted label.
+  return { ...slanted, option: { ...slanted.option, grid: { ...(slanted.option.grid as object), left: 48 } } };
+}
 
 /**
  * Compliance per section: a stacked bar per section, a segment per rating, and one for the
@@ -72,8 +93,7 @@ export function findingsByGroundChart(
 ): DashboardChart {
   const items = data.findingsByGround.map((g) => ({ label: t.localize(g.label) || g.code, value: g.count }));
   if (data.findingsWithoutGround > 0) items.push({ label: t.withoutGround, value: data.findingsWithoutGround });
-  const chart = bars({ title: t.title, alt: t.alt, header: t.header, valueHeader: t.count, items });
-  return withEmpty(chart, data.findings === 0, t.empty);
+  return withEmpty(countBars(t, items), data.findings === 0, t.empty);
 }
 
 /** Findings by severity, every severity shown (0 included), from low to critical. */
@@ -82,13 +102,10 @@ export function findingsBySeverityChart(
   t: CountTexts & { severities: Readonly<Record<(typeof SEVERITIES)[number], string>> },
 ): DashboardChart {
   const counts = new Map(data.findingsBySeverity.map((s) => [s.severity, s.count]));
-  const chart = bars({
-    title: t.title,
-    alt: t.alt,
-    header: t.header,
-    valueHeader: t.count,
-    items: SEVERITIES.map((s) => ({ label: t.severities[s], value: counts.get(s) ?? 0 })),
-  });
+  const chart = countBars(
+    t,
+    SEVERITIES.map((s) => ({ label: t.severities[s], value: counts.get(s) ?? 0 })),
+  );
   return withEmpty(chart, data.findings === 0, t.empty);
 }
 
@@ -97,13 +114,10 @@ export function findingsByServiceChart(
   data: Pick<ProgrammeDashboard, 'findingsByService'>,
   t: CountTexts,
 ): DashboardChart {
-  const chart = bars({
-    title: t.title,
-    alt: t.alt,
-    header: t.header,
-    valueHeader: t.count,
-    items: data.findingsByService.map((s) => ({ label: s.name, value: s.count })),
-  });
+  const chart = countBars(
+    t,
+    data.findingsByService.map((s) => ({ label: s.name, value: s.count })),
+  );
   return withEmpty(chart, data.findingsByService.length === 0, t.empty);
 }
 
@@ -113,13 +127,10 @@ export function measureStatusChart(
   t: CountTexts & { statuses: Readonly<Record<(typeof MEASURE_STATUSES)[number], string>> },
 ): DashboardChart {
   const counts = new Map(data.measuresByStatus.map((s) => [s.status, s.count]));
-  const chart = bars({
-    title: t.title,
-    alt: t.alt,
-    header: t.header,
-    valueHeader: t.count,
-    items: MEASURE_STATUSES.map((s) => ({ label: t.statuses[s], value: counts.get(s) ?? 0 })),
-  });
+  const chart = countBars(
+    t,
+    MEASURE_STATUSES.map((s) => ({ label: t.statuses[s], value: counts.get(s) ?? 0 })),
+  );
   return withEmpty(chart, data.measures === 0, t.empty);
 }
 
@@ -172,5 +183,6 @@ export function indicatorChart(
     ...(t.axisDate ? { axisDate: t.axisDate } : {}),
     ...(t.tableDate ? { tableDate: t.tableDate } : {}),
   });
-  return withEmpty(chart, data.points.length === 0, t.empty);
+  // Dates, not hours: a tick is at least a day apart, even when every point falls on one date.
+  return withEmpty(onXAxis(chart, { minInterval: DAY }), data.points.length === 0, t.empty);
 }

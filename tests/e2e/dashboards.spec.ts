@@ -178,3 +178,40 @@ test("an audit's Overview shows its compliance per section, as its consolidated 
   }
   expect(checked).toBeGreaterThan(0);
 });
+
+test("a manager's dashboard counts only the findings of the services they manage", async ({
+  page,
+  request,
+  harness,
+}) => {
+  const api = { request, harness };
+  await call(api, 'session.begin', { displayName: 'Ana Coordinator', role: 'coordinator', code: 'C-1' });
+  await call(api, 'session.openWorkspace', { workspace: 'demo' });
+  // Counted as the coordinator, who sees every finding: those of the manager's services.
+  const services = await all((offset) => call(api, 'services.list', { offset }));
+  const managerId = services.find((s) => s.managerId !== null)!.managerId!;
+  const theirs = new Map(services.filter((s) => s.managerId === managerId).map((s) => [s.id, s.name]));
+  const audits = (await all((offset) => call(api, 'audits.list', { offset }))).filter((a) => theirs.has(a.serviceId));
+  const byService = new Map<string, number>();
+  for (const a of audits) {
+    const n = (await all((offset) => call(api, 'findings.list', { auditId: a.id, offset }))).length;
+    if (n > 0) byService.set(theirs.get(a.serviceId)!, (byService.get(theirs.get(a.serviceId)!) ?? 0) + n);
+  }
+  const total = [...byService.values()].reduce((a, b) => a + b, 0);
+  const everyone = (
+    await Promise.all(
+      (await all((offset) => call(api, 'audits.list', { offset }))).map(
+        async (a) => (await all((offset) => call(api, 'findings.list', { auditId: a.id, offset }))).length,
+      ),
+    )
+  ).reduce((a, b) => a + b, 0);
+  expect(total).toBeGreaterThan(0);
+  expect(total).toBeLessThan(everyone);
+
+  await call(api, 'session.setCurrentPerson', { personId: managerId });
+  await page.goto('/');
+  await nav(page).getByRole('link', { name: 'Dashboards' }).click();
+  await expect(page.getByText('Findings of the services you manage')).toBeVisible();
+  await expect(page.getByTestId('count-findings')).toHaveText(String(total));
+  expect(sorted(await tableOf(page.getByTestId('chart-service')))).toEqual(sorted([...byService]));
+});

@@ -254,4 +254,23 @@ describe('dashboards.audit', () => {
     expect(d.sections.every((s) => s.noRating === s.criteria && RATINGS.every((r) => s.ratings[r] === 0))).toBe(true);
     await expectError(core.call('dashboards.audit', { auditId: '00000000-0000-4000-8000-0000000000ff' }), 'not_found');
   });
+
+  it('shows a section without criteria with nothing counted', async () => {
+    const { version } = await core.call('templates.create', { name: { en: 'Two sections' } });
+    const empty = await core.call('sections.add', { versionId: version.id, title: { en: 'Empty' } });
+    const full = await core.call('sections.add', { versionId: version.id, title: { en: 'Full' } });
+    await core.call('criteria.add', { sectionId: full.id, text: { en: 'C' } });
+    await core.call('templateVersions.publish', { id: version.id, rev: version.rev });
+    const planned = await core.call('audits.plan', {
+      serviceId: live('service')[0]!.id,
+      templateVersionId: version.id,
+      title: 'Two sections',
+      methods: ['survey'],
+    });
+    const d = await core.call('dashboards.audit', { auditId: planned.id });
+    expect(d.sections.map((s) => [s.sectionId, s.criteria, s.noRating])).toEqual([
+      [empty.id, 0, 0],
+      [full.id, 1, 1],
+    ]);
+  });
 });

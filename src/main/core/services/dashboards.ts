@@ -48,9 +48,10 @@ export const dashboards = {
     const audit = requireRecord(ctx.db, AUDIT, input.auditId);
     const rows = all<{ sectionId: string; title: string; rating: Rating | null; count: number }>(
       ctx.db,
-      `SELECT s.id AS sectionId, s.title, cr.rating, count(*) AS count
+      // A section without criteria still appears, with nothing counted.
+      `SELECT s.id AS sectionId, s.title, cr.rating, count(c.id) AS count
        FROM template_section s
-       JOIN criterion c ON c.section_id = s.id AND c.archived_at IS NULL
+       LEFT JOIN criterion c ON c.section_id = s.id AND c.archived_at IS NULL
        LEFT JOIN consolidated_result cr
          ON cr.criterion_id = c.id AND cr.audit_id = ? AND cr.archived_at IS NULL
        WHERE s.version_id = ? AND s.archived_at IS NULL

@@ -14,6 +14,7 @@ import {
   measureStatusChart,
 } from '../../src/shared/charts/dashboards';
 import type { AuditDashboard, IndicatorSeries, ProgrammeDashboard } from '../../src/shared/domain/dashboards';
+import { chartToSvg } from '../../src/main/core/reports/chartImage';
 
 type Series = {
   name?: string;
@@ -278,5 +279,25 @@ describe('dashboard charts', () => {
     const none = indicatorChart({ ...indicator, points: [] }, texts);
     expect(none.empty).toBe('No value recorded yet');
     expect(none.table.rows).toEqual([]);
+  });
+
+  it('render without a browser, as the Word reports render charts (server-side SVG)', () => {
+    const svg = chartToSvg(complianceChart(audit, complianceTexts));
+    expect(svg.startsWith('<svg')).toBe(true);
+    for (const text of ['Compliance per section', 'Reception', 'Signage', 'No rating']) expect(svg).toContain(text);
+    const status = chartToSvg(
+      measureStatusChart(programme, {
+        ...counts,
+        title: 'Measures by status',
+        statuses: {
+          not_started: 'Not started',
+          in_progress: 'In progress',
+          done: 'Done',
+          delayed: 'Delayed',
+          cancelled: 'Cancelled',
+        },
+      }),
+    );
+    for (const text of ['Measures by status', 'In progress', 'Cancelled']) expect(status).toContain(text);
   });
 });

@@ -215,3 +215,24 @@ test("a manager's dashboard counts only the findings of the services they manage
   await expect(page.getByTestId('count-findings')).toHaveText(String(total));
   expect(sorted(await tableOf(page.getByTestId('chart-service')))).toEqual(sorted([...byService]));
 });
+
+test('a programme without findings or measures shows what is missing, not blank charts', async ({
+  page,
+  request,
+  harness,
+  axe,
+}) => {
+  const api = { request, harness };
+  await call(api, 'session.begin', { displayName: 'Ana Coordinator', role: 'coordinator', code: 'C-1' });
+  await call(api, 'programme.setUp', { name: 'New programme', city: 'Getafe' });
+  await page.goto('/');
+  await nav(page).getByRole('link', { name: 'Dashboards' }).click();
+  await expect(page.getByTestId('count-findings')).toHaveText('0');
+  for (const id of ['chart-ground', 'chart-severity', 'chart-service'])
+    await expect(page.getByTestId(id).getByTestId('chart-empty')).toHaveText(en.dashboards.noFindings);
+  await expect(page.getByTestId('chart-status').getByTestId('chart-empty')).toHaveText(en.dashboards.noMeasures);
+  await expect(page.getByRole('img')).toHaveCount(0);
+  await expect(page.getByText(en.dashboards.overdueNone)).toBeVisible();
+  await expect(page.getByText(en.dashboards.noIndicators)).toBeVisible();
+  await axe('dashboards, empty');
+});

@@ -98,7 +98,7 @@ test('the navigation follows the role: an auditor lands on My audits, a manager 
   await axe('reviews (es)');
   await segment(page, 'EN').click();
   await expect(page.getByRole('heading', { name: 'Reviews', level: 1 })).toBeVisible();
-  await expect(nav(page).getByRole('link')).toHaveText(['Reviews', 'Services', 'Backups']);
+  await expect(nav(page).getByRole('link')).toHaveText(['Reviews', 'Dashboards', 'Services', 'Backups']);
   await axe('reviews');
 });
 

@@ -560,6 +560,8 @@ const READ_INPUTS: { [C in Channel]?: () => Input<C> } = {
   'history.list': () => ({ limit: 50 }),
   'reports.generate': () => ({ kind: 'audit', auditId: w.audit.id, language: 'en', reportDate: '2026-03-31' }),
   'reports.open': () => ({ path: '/tmp/report.docx' }),
+  'dashboards.audit': () => ({ auditId: w.audit.id }),
+  'dashboards.programme': () => ({}),
 };
 
 /** Names and sizes of every file under a folder ('' when it does not exist). */

@@ -252,6 +252,8 @@ const OK: { [C in Channel]: OkCase<C> } = {
     input: async (_w, c) => ({ file: (await c.call('backups.list', {})).backups[0]!.file }),
   },
   'backups.setSecondFolder': { input: () => ({ folder: null }) },
+  'dashboards.audit': { input: (w) => ({ auditId: w.audit.id }) },
+  'dashboards.programme': { input: () => ({ today: '2026-06-01' }) },
 };
 
 const ROLES: readonly Role[] = ['auditor', 'manager', 'coordinator'];

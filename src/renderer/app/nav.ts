@@ -9,6 +9,7 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../shared/api/roles';
 import { BackupsScreen } from '../screens/BackupsScreen';
+import { DashboardsScreen } from '../screens/DashboardsScreen';
 import { MyAuditsScreen } from '../screens/MyAuditsScreen';
 import { OverviewScreen } from '../screens/OverviewScreen';
 import { PeopleScreen } from '../screens/PeopleScreen';
@@ -31,7 +32,8 @@ export interface NavEntry {
     | 'nav.templates'
     | 'nav.audits'
     | 'nav.reports'
-    | 'nav.backups';
+    | 'nav.backups'
+    | 'nav.dashboards';
   screen: ComponentType;
   /** The roles this screen is for; every role when left out. */
   roles?: readonly Role[];
@@ -41,6 +43,8 @@ export const NAV: readonly NavEntry[] = [
   { path: '/overview', labelKey: 'nav.overview', screen: OverviewScreen, roles: ['coordinator'] },
   { path: '/my-audits', labelKey: 'nav.myAudits', screen: MyAuditsScreen, roles: ['auditor'] },
   { path: '/reviews', labelKey: 'nav.reviews', screen: ReviewsScreen, roles: ['manager'] },
+  // After each role's landing screen: the coordinator's overview, the manager's reviews.
+  { path: '/dashboards', labelKey: 'nav.dashboards', screen: DashboardsScreen, roles: ['coordinator', 'manager'] },
   { path: '/programme', labelKey: 'nav.programme', screen: ProgrammeScreen, roles: ['coordinator'] },
   { path: '/services', labelKey: 'nav.services', screen: ServicesScreen },
   { path: '/people', labelKey: 'nav.people', screen: PeopleScreen, roles: ['coordinator'] },

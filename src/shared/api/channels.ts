@@ -116,6 +116,8 @@ export const CHANNEL_NAMES = [
   'backups.setSecondFolder',
   'reports.generate',
   'reports.open',
+  'dashboards.audit',
+  'dashboards.programme',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

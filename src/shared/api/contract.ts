@@ -26,6 +26,7 @@ import { HistoryEntry, HistoryList } from '../domain/history';
 import * as R from '../domain/report';
 import { Language } from '../domain/vocabulary';
 import * as B from '../domain/backup';
+import * as D from '../domain/dashboards';
 import { ApiError } from './errors';
 import { TEMPLATE_FILE_MAX_CHARS, TemplateFile } from '../exchange/templateFile';
 
@@ -236,6 +237,11 @@ export const contract = {
   'reports.generate': read(R.ReportGenerate, R.ReportResult),
   /** Opens a report saved in this session with the system's viewer (the shell does; the core answers false). */
   'reports.open': read(R.ReportOpen, R.ReportOpened),
+
+  /** Compliance per section of an audit: its live criteria counted by consolidated rating. */
+  'dashboards.audit': read(D.AuditDashboardInput, D.AuditDashboard),
+  /** Findings by ground, severity and service; measures by status; overdue measures; indicators over time. */
+  'dashboards.programme': read(D.ProgrammeDashboardInput, D.ProgrammeDashboard),
 } satisfies Record<string, ChannelDef<ChannelKind, z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

@@ -165,6 +165,13 @@ export const ROLE_MATRIX = {
   'backups.take': 'open',
   'backups.restore': 'open',
   'backups.setSecondFolder': 'open',
+
+  // Dashboards count what their readers may read already: an audit's compliance comes from its
+  // consolidated results (as `audits.consolidatedResults`, every role); the programme's figures
+  // count findings, so they are the manager's (their own services' findings only, the plan's
+  // measures all: everyone sees the plan) and the coordinator's, not an auditor's.
+  'dashboards.audit': EVERYONE,
+  'dashboards.programme': MANAGER_OR_COORDINATOR,
 } as const satisfies Record<Channel, Access>;
 
 /** Whether `role` may call `channel` at all (record-level checks come after). */

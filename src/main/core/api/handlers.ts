@@ -20,6 +20,7 @@ import { listObservations, searchObservations } from '../services/observationSea
 import { session, type SessionControl } from '../services/session';
 import { backups, type BackupControl } from '../services/backups';
 import { reports } from '../reports/generate';
+import { dashboards } from '../services/dashboards';
 
 /** What every handler may reach besides the database: the session and the backups. */
 export type Controls = { session: SessionControl; backups: BackupControl };
@@ -161,4 +162,7 @@ export const HANDLERS: { [C in Channel]: Handler<C> } = {
   'backups.setSecondFolder': backups.setSecondFolder,
   'reports.generate': reports.generate,
   'reports.open': reports.open,
+
+  'dashboards.audit': dashboards.audit,
+  'dashboards.programme': dashboards.programme,
 };

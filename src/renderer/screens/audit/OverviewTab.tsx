@@ -1,4 +1,8 @@
-/** What the audit is: service, checklist version, methods, team and lead, dates, scope; its history. */
+/**
+ * What the audit is: service, checklist version, methods, team and lead, dates, scope; its
+ * compliance per section (a chart with its table view); its history.
+ */
+import { useMemo } from 'react';
 import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Audit } from '../../../shared/domain/audit';
@@ -6,6 +10,10 @@ import { usePeople, useServices } from '../../api/hooks';
 import { useChecklist } from '../../api/fieldworkHooks';
 import { formatDate } from '../../components/DataTable';
 import { HistoryPanel } from '../../components/HistoryPanel';
+import { useAuditDashboard } from '../../api/dashboardHooks';
+import { ChartView } from '../../components/ChartView';
+import { complianceChart } from '../../../shared/charts/dashboards';
+import { RATINGS } from '../../../shared/domain/vocabulary';
 import { localized } from './text';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }): React.JSX.Element {
@@ -15,6 +23,41 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
         {label}
       </Text>
       <div>{children}</div>
+    </Stack>
+  );
+}
+
+/** The audit's compliance per section, from its consolidated results. */
+function Compliance({ auditId }: { auditId: string }): React.JSX.Element | null {
+  const { t, i18n } = useTranslation();
+  const dashboard = useAuditDashboard(auditId);
+  const d = dashboard.data;
+  const chart = useMemo(
+    () =>
+      d
+        ? complianceChart(d, {
+            title: t('dashboards.complianceTitle'),
+            alt: t('dashboards.complianceAlt'),
+            empty: t('dashboards.complianceEmpty'),
+            section: t('dashboards.section'),
+            total: t('dashboards.total'),
+            noRating: t('dashboards.noRating'),
+            ratings: Object.fromEntries(RATINGS.map((r) => [r, t(`vocab.rating.${r}`)])) as Record<
+              (typeof RATINGS)[number],
+              string
+            >,
+            localize: (text) => localized(text, i18n.language),
+          })
+        : null,
+    [d, t, i18n.language],
+  );
+  if (!chart || !d) return null;
+  return (
+    <Stack gap={4}>
+      <ChartView chart={chart} testId="chart-compliance" />
+      <Text size="sm" c="dimmed" data-testid="compliance-results">
+        {t('dashboards.complianceResults', { count: d.results })}
+      </Text>
     </Stack>
   );
 }
@@ -71,6 +114,7 @@ export function OverviewTab({ audit }: { audit: Audit }): React.JSX.Element {
           </Field>
         )}
       </Paper>
+      <Compliance auditId={audit.id} />
       <HistoryPanel entityId={audit.id} entity="audit" />
     </Stack>
   );

@@ -15,6 +15,7 @@ import * as m0010 from './0010-initial';
 import * as m0020 from './0020-relations';
 import * as m0030 from './0030-ownership-and-changes';
 import * as m0050 from './0050-observation-search';
+import * as m0070 from './0070-action-plan';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: 'ownership-and-changes', up: m0030.up },
   // 40 is the backups' migration (another branch); 50 does not depend on it.
   { version: 50, name: 'observation-search', up: m0050.up },
+  // 60 is another branch's; 70 does not depend on it.
+  { version: 70, name: 'action-plan', up: m0070.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -26,8 +26,18 @@ async function beginAndCreateProgramme(api: { request: APIRequestContext; harnes
 
 /** What a coordinator's navigation lists, in order. */
 const COORDINATOR_NAV = {
-  en: ['Overview', 'Programme', 'Services', 'People', 'Templates', 'Audits', 'Reports', 'Backups'],
-  es: ['Resumen', 'Programa', 'Servicios', 'Personas', 'Plantillas', 'Auditorías', 'Informes', 'Copias de seguridad'],
+  en: ['Overview', 'Programme', 'Services', 'People', 'Templates', 'Audits', 'Action plan', 'Reports', 'Backups'],
+  es: [
+    'Resumen',
+    'Programa',
+    'Servicios',
+    'Personas',
+    'Plantillas',
+    'Auditorías',
+    'Plan de acción',
+    'Informes',
+    'Copias de seguridad',
+  ],
 };
 
 const nav = (page: Page): Locator => page.getByRole('navigation', { name: /Main navigation|Navegación principal/ });
@@ -179,7 +189,7 @@ test('first start → programme, service and person created, edited, archived, a
   await page.getByRole('button', { name: /Working as Ana Coordinator/ }).click();
   await page.getByRole('menuitem', { name: /Marta Ruiz López/ }).click();
   await expect(page.getByTestId('current-person')).toHaveText('Marta Ruiz López');
-  await expect(nav(page).getByRole('link')).toHaveText(['Reviews', 'Services', 'Backups']);
+  await expect(nav(page).getByRole('link')).toHaveText(['Reviews', 'Services', 'Action plan', 'Backups']);
 
   // Everything is in the core, not in the page: reload and look again.
   await page.reload();

@@ -3,7 +3,7 @@
  * findings and evidence records the demo file names (observations, consolidated results,
  * situation tests, answers), each of them a real record of its audit; walking forward from a
  * finding reaches the managers' answers and the measures. A manager sees only their services'
- * part of a path, and of evidence only its kind.
+ * part of a path, and of field records only their kind.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -128,7 +128,7 @@ describe('walking forward from a finding', () => {
 });
 
 describe('access', () => {
-  it('shows a manager only their services’ part of a path, and of evidence only its kind', async () => {
+  it('shows a manager only their services’ part of a path, and of field records only their kind', async () => {
     await as(core, personId('mgr-police'));
     // m-01 answers a police and an employment recommendation.
     const t = await core.call('trace.measure', { id: measureOf('m-01').id });
@@ -138,7 +138,14 @@ describe('access', () => {
     ]);
     const evidence = t.recommendations.flatMap((r) => r.findings.flatMap((f) => f.evidence));
     expect(evidence.length).toBeGreaterThan(0);
-    for (const e of evidence) expect(e).toMatchObject({ withheld: true, label: '', criterion: null, rating: null });
+    const [results, fieldRecords] = [
+      evidence.filter((e) => e.kind === 'consolidated_result'),
+      evidence.filter((e) => e.kind !== 'consolidated_result'),
+    ];
+    expect(results.length).toBeGreaterThan(0);
+    expect(fieldRecords.length).toBeGreaterThan(0);
+    for (const e of results) expect(e.withheld || e.rating === null).toBe(false);
+    for (const e of fieldRecords) expect(e).toMatchObject({ withheld: true, label: '', criterion: null, rating: null });
 
     const employmentFinding = demo.audits.find((a) => a.ref === 'aud-employment')!.findings[0]!;
     await as(core, personId('coord'));

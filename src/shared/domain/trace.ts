@@ -5,8 +5,8 @@
  * evidence) and its measures.
  *
  * What a reader may see is the core's business (services/trace.ts): a manager sees the
- * recommendations and findings of the services they manage only, and of evidence only its kind
- * (field records may hold personal data and are the audit team's and the coordinator's).
+ * recommendations and findings of the services they manage only, and of the field records cited
+ * only their kind (they may hold personal data and are the audit team's and the coordinator's).
  */
 import { z } from 'zod';
 import { Id, IsoDate, OptionalLocalizedText, Timestamp } from './common';

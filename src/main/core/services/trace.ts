@@ -5,8 +5,9 @@
  *
  * Access follows the records walked through: a manager sees the recommendations and findings of
  * the services they manage only (the others are counted as withheld, never named), and of the
- * evidence only its kind, because field records may hold personal data and are read by the audit
- * team and the coordinator (docs/roles.md). Archived records stay on the path, marked, so a walk
+ * field records cited (answers, observations, situation tests, attachments) only their kind,
+ * because they may hold personal data and are read by the audit team and the coordinator
+ * (docs/roles.md); consolidated results, which everyone reads, are shown whole. Archived records stay on the path, marked, so a walk
  * never breaks where something was archived later.
  */
 import type { LocalizedText } from '../../../shared/domain/common';
@@ -100,13 +101,14 @@ function evidenceOf(db: ReadableDB, link: EvidenceLink, withheld: boolean): Trac
   return { ...base, ...shownOf(db, link), withheld: false };
 }
 
-const findingOf = (db: ReadableDB, f: Finding, withheldEvidence: boolean): TraceFinding => ({
+const findingOf = (db: ReadableDB, f: Finding, asManager: boolean): TraceFinding => ({
   id: f.id,
   auditId: f.auditId,
   title: f.title,
   severity: f.severity,
   archived: f.archivedAt !== null,
-  evidence: f.evidence.map((l) => evidenceOf(db, l, withheldEvidence)),
+  // Consolidated results are read by everyone (audits.consolidatedResults); field records are not.
+  evidence: f.evidence.map((l) => evidenceOf(db, l, asManager && l.kind !== 'consolidated_result')),
 });
 
 const measureOf = (m: Measure): TraceMeasure => ({

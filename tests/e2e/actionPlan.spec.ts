@@ -157,6 +157,14 @@ test('the coordinator plans measures from accepted recommendations, records prog
   await expect(facts).toContainText('Reason: The supplier has not delivered the video link.');
   await expect(facts.getByTestId('overdue')).toContainText('Overdue since');
 
+  // Its history: who created and changed it.
+  await page.getByRole('button', { name: 'Show history' }).click();
+  await expect(page.getByRole('list', { name: 'History of this measure' })).toContainText(
+    'Lucía Ejemplo Sanz (COORD-01) · created',
+  );
+  // The pointer leaves the button (its hover colour is the History panel's own, not this screen's).
+  await page.mouse.move(0, 0);
+
   // The trace: back to the recommendation, its answer, the finding and its evidence.
   const trace = page.getByRole('region', { name: 'Trace' });
   await expect(trace.getByRole('link', { name: `Recommendation: ${ACCEPTED}` })).toBeVisible();

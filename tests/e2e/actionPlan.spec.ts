@@ -216,3 +216,31 @@ test('a renamed action area names the plan’s group, in the language it was ren
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Atención a la ciudadanía', level: 2 })).toBeVisible();
 });
+
+test('a manager reads the plan and a measure’s trace limited to their own service', async ({
+  page,
+  request,
+  harness,
+  axe,
+}) => {
+  const api = { request, harness };
+  await call(api, 'session.begin', { displayName: 'Ana Coordinator', role: 'coordinator', code: 'COORD-1' });
+  await call(api, 'programme.setUp', { name: 'CAMUS', city: 'Fuenlabrada' });
+  await call(api, 'session.openWorkspace', { workspace: 'demo' });
+  const manager = (await call(api, 'people.list', {})).items.find((p) => p.code === 'MGR-POL')!;
+  await call(api, 'session.setCurrentPerson', { personId: manager.id });
+  await page.goto('/');
+  await nav(page).getByRole('link', { name: 'Action plan' }).click();
+  await expect(page.getByRole('heading', { name: 'Local Action Plan', level: 1 })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add measure' })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Accepted recommendations without a measure' })).toHaveCount(0);
+  // A measure answering a police and an employment recommendation.
+  await page.getByRole('link', { name: 'Training on equal treatment and hate crimes for front-line staff' }).click();
+  const trace = page.getByRole('region', { name: 'Trace' });
+  await expect(trace).toContainText('Recommendations about services you do not manage: 1');
+  await expect(trace.getByRole('link', { name: /^Recommendation: / })).toHaveCount(1);
+  await expect(trace).toContainText('Observation — details for the audit team and the coordinator');
+  await expect(trace.getByRole('link', { name: /^Observation: / })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Show history' })).toHaveCount(0);
+  await axe('measure page, manager');
+});

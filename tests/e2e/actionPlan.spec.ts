@@ -189,6 +189,16 @@ test('the coordinator plans measures from accepted recommendations, records prog
   await expect(page.getByRole('heading', { name: COMMITTED, level: 1 })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Sobre esta medida' })).toContainText('Motivo:');
   await expect(page.getByRole('region', { name: 'Trazabilidad' })).toBeVisible();
+  // The delayed update was a mistake: withdrawn, the measure is in progress again.
+  const hechos = page.getByRole('region', { name: 'Sobre esta medida' });
+  await page
+    .getByRole('button', { name: /^Retirar el seguimiento del / })
+    .last()
+    .click();
+  await dialog(page).getByRole('button', { name: 'Archivar' }).click();
+  await expect(page.getByRole('table', { name: 'Seguimiento' }).locator('tbody tr')).toHaveCount(1);
+  await expect(hechos).toContainText('En curso');
+  await expect(hechos).not.toContainText('Motivo:');
   await page.getByRole('button', { name: 'Registrar seguimiento' }).click();
   await dialog(page).getByRole('combobox', { name: 'Estado' }).selectOption('cancelled');
   await dialog(page).getByRole('button', { name: 'Guardar' }).click();

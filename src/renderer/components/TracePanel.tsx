@@ -9,6 +9,7 @@
  * `<TracePanel kind="finding" id={finding.id} />` on a finding; `kind="measure"` on a measure.
  */
 import { Alert, Anchor, Badge, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useId } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TraceEvidence, TraceFinding, TraceMeasure, TraceRecommendation } from '../../shared/domain/trace';
@@ -204,22 +205,28 @@ function RecommendationItem({
   );
 }
 
+type Level = 2 | 3 | 4;
+
 function Frame({
+  level,
   intro,
   loading,
   error,
   children,
 }: {
+  level: Level;
   intro: string;
   loading: boolean;
   error: unknown;
   children: React.ReactNode;
 }): React.JSX.Element {
   const { t, i18n } = useTranslation();
+  // Several panels may share a page (one per finding): each heading has its own id.
+  const titleId = useId();
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="trace-title">
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={titleId}>
       <Stack gap="sm">
-        <Title order={2} size="h4" id="trace-title">
+        <Title order={level} size="h4" id={titleId}>
           {t('plan.trace.title')}
         </Title>
         <Text size="sm" c="dimmed">
@@ -237,12 +244,12 @@ function Frame({
   );
 }
 
-function MeasureTracePanel({ id }: { id: string }): React.JSX.Element {
+function MeasureTracePanel({ id, level }: { id: string; level: Level }): React.JSX.Element {
   const { t } = useTranslation();
   const trace = useMeasureTrace(id);
   const d = trace.data;
   return (
-    <Frame intro={t('plan.trace.measureIntro')} loading={trace.isPending} error={trace.error}>
+    <Frame level={level} intro={t('plan.trace.measureIntro')} loading={trace.isPending} error={trace.error}>
       {d && (
         <>
           {d.recommendations.length === 0 && d.withheld === 0 && <Text>{t('plan.trace.noRecommendations')}</Text>}
@@ -258,12 +265,12 @@ function MeasureTracePanel({ id }: { id: string }): React.JSX.Element {
   );
 }
 
-function FindingTracePanel({ id }: { id: string }): React.JSX.Element {
+function FindingTracePanel({ id, level }: { id: string; level: Level }): React.JSX.Element {
   const { t } = useTranslation();
   const trace = useFindingTrace(id);
   const d = trace.data;
   return (
-    <Frame intro={t('plan.trace.findingIntro')} loading={trace.isPending} error={trace.error}>
+    <Frame level={level} intro={t('plan.trace.findingIntro')} loading={trace.isPending} error={trace.error}>
       {d && (
         <>
           <FindingItem f={d.finding} link={false} />
@@ -279,7 +286,18 @@ function FindingTracePanel({ id }: { id: string }): React.JSX.Element {
   );
 }
 
-/** The trace of a measure (back to the evidence) or of a finding (forward to the measures). */
-export function TracePanel({ kind, id }: { kind: 'measure' | 'finding'; id: string }): React.JSX.Element {
-  return kind === 'measure' ? <MeasureTracePanel id={id} /> : <FindingTracePanel id={id} />;
+/**
+ * The trace of a measure (back to the evidence) or of a finding (forward to the measures);
+ * `level` is its heading's (2 on a page of its own, 3 or 4 inside a tab or a card).
+ */
+export function TracePanel({
+  kind,
+  id,
+  level = 2,
+}: {
+  kind: 'measure' | 'finding';
+  id: string;
+  level?: Level;
+}): React.JSX.Element {
+  return kind === 'measure' ? <MeasureTracePanel id={id} level={level} /> : <FindingTracePanel id={id} level={level} />;
 }

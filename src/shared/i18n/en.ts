@@ -766,6 +766,9 @@ export const en = {
       indicatorValue: 'Indicator value',
       note: 'Comment',
       noteHint: 'Say why when the measure is delayed or cancelled.',
+      withdraw: 'Withdraw',
+      withdrawOf: 'Withdraw the update of {{date}}',
+      actions: 'Actions',
     },
     trace: {
       title: 'Trace',

@@ -716,6 +716,9 @@ export const es: Translation = {
       indicatorValue: 'Valor del indicador',
       note: 'Comentario',
       noteHint: 'Indique el motivo si la medida se retrasa o se cancela.',
+      withdraw: 'Retirar',
+      withdrawOf: 'Retirar el seguimiento del {{date}}',
+      actions: 'Acciones',
     },
     trace: {
       title: 'Trazabilidad',

@@ -4,11 +4,14 @@
  * status needs a reason (the comment), refused otherwise with a message next to the field.
  */
 import { Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RecordProgress, type Measure } from '../../../shared/domain/actionPlan';
+import { RecordProgress, type Measure, type ProgressUpdate } from '../../../shared/domain/actionPlan';
 import { MEASURE_STATUSES } from '../../../shared/domain/vocabulary';
-import { useApiMutation } from '../../api/hooks';
+import { api } from '../../api/client';
+import { useApiMutation, useSession } from '../../api/hooks';
+import { ConfirmArchive } from '../../components/ConfirmArchive';
 import { useProgress } from '../../api/planHooks';
 import { DataTable, formatDate } from '../../components/DataTable';
 import { DateField } from '../../components/DateField';
@@ -29,6 +32,12 @@ export function ProgressSection({ measure, canRecord }: { measure: Measure; canR
   const form = useForm<ProgressValues>({ date: today(), status: 'in_progress', indicatorValue: '', note: '' });
   const record = useApiMutation('measures.recordProgress', ['measures', 'trace']);
   const rows = progress.data ?? [];
+  const me = useSession().data?.currentPerson ?? null;
+  const qc = useQueryClient();
+  const [withdrawing, setWithdrawing] = useState<ProgressUpdate | null>(null);
+  // Who recorded an update withdraws it, or a coordinator (measures.withdrawProgress).
+  const mayWithdraw = (p: ProgressUpdate) => me !== null && (me.role === 'coordinator' || p.createdBy === me.id);
+  const withActions = rows.some(mayWithdraw);
 
   const start = () => {
     form.reset({
@@ -65,6 +74,7 @@ export function ProgressSection({ measure, canRecord }: { measure: Measure; canR
           t('plan.progress.status'),
           t('plan.progress.indicatorValue'),
           t('plan.progress.note'),
+          ...(withActions ? [t('plan.progress.actions')] : []),
         ]}
         empty={t('plan.progress.empty')}
         count={progress.isSuccess ? rows.length : 1}
@@ -79,9 +89,37 @@ export function ProgressSection({ measure, canRecord }: { measure: Measure; canR
                 {p.note || t('common.none')}
               </Text>
             </Table.Td>
+            {withActions && (
+              <Table.Td>
+                {mayWithdraw(p) && (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    aria-label={t('plan.progress.withdrawOf', { date: formatDate(p.date, i18n.language) })}
+                    onClick={() => setWithdrawing(p)}
+                  >
+                    {t('plan.progress.withdraw')}
+                  </Button>
+                )}
+              </Table.Td>
+            )}
           </Table.Tr>
         ))}
       </DataTable>
+      <ConfirmArchive
+        name={
+          withdrawing
+            ? `${formatDate(withdrawing.date, i18n.language)} · ${t(`vocab.measureStatus.${withdrawing.status}`)}`
+            : null
+        }
+        onCancel={() => setWithdrawing(null)}
+        onConfirm={async () => {
+          if (!withdrawing) return;
+          await api.call('measures.withdrawProgress', { id: withdrawing.id, rev: withdrawing.rev });
+          await Promise.all(['measures', 'trace'].map((k) => qc.invalidateQueries({ queryKey: [k] })));
+          setWithdrawing(null);
+        }}
+      />
       <FormModal
         opened={open}
         title={t('plan.progress.recordTitle', { title: measure.title })}

@@ -26,7 +26,18 @@ async function beginAndCreateProgramme(api: { request: APIRequestContext; harnes
 
 /** What a coordinator's navigation lists, in order. */
 const COORDINATOR_NAV = {
-  en: ['Overview', 'Dashboards', 'Programme', 'Services', 'People', 'Templates', 'Audits', 'Reports', 'Backups'],
+  en: [
+    'Overview',
+    'Dashboards',
+    'Programme',
+    'Services',
+    'People',
+    'Templates',
+    'Audits',
+    'Action plan',
+    'Reports',
+    'Backups',
+  ],
   es: [
     'Resumen',
     'Paneles',
@@ -35,6 +46,7 @@ const COORDINATOR_NAV = {
     'Personas',
     'Plantillas',
     'Auditorías',
+    'Plan de acción',
     'Informes',
     'Copias de seguridad',
   ],
@@ -189,7 +201,7 @@ test('first start → programme, service and person created, edited, archived, a
   await page.getByRole('button', { name: /Working as Ana Coordinator/ }).click();
   await page.getByRole('menuitem', { name: /Marta Ruiz López/ }).click();
   await expect(page.getByTestId('current-person')).toHaveText('Marta Ruiz López');
-  await expect(nav(page).getByRole('link')).toHaveText(['Reviews', 'Dashboards', 'Services', 'Backups']);
+  await expect(nav(page).getByRole('link')).toHaveText(['Reviews', 'Dashboards', 'Services', 'Action plan', 'Backups']);
 
   // Everything is in the core, not in the page: reload and look again.
   await page.reload();

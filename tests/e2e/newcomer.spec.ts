@@ -74,7 +74,7 @@ test('the navigation follows the role: an auditor lands on My audits, a manager 
   await call({ request, harness }, 'session.setCurrentPerson', { personId: w.auditor.id });
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'My audits', level: 1 })).toBeVisible();
-  await expect(nav(page).getByRole('link')).toHaveText(['My audits', 'Services', 'Audits', 'Backups']);
+  await expect(nav(page).getByRole('link')).toHaveText(['My audits', 'Services', 'Audits', 'Action plan', 'Backups']);
   const link = page.getByRole('link', { name: 'Police reception 2026' });
   await expect(link).toHaveAttribute('href', `#/audits/${w.audit.id}`);
   await expect(page.getByRole('row', { name: /Police reception 2026/ })).toContainText('Local Police');
@@ -98,7 +98,7 @@ test('the navigation follows the role: an auditor lands on My audits, a manager 
   await axe('reviews (es)');
   await segment(page, 'EN').click();
   await expect(page.getByRole('heading', { name: 'Reviews', level: 1 })).toBeVisible();
-  await expect(nav(page).getByRole('link')).toHaveText(['Reviews', 'Dashboards', 'Services', 'Backups']);
+  await expect(nav(page).getByRole('link')).toHaveText(['Reviews', 'Dashboards', 'Services', 'Action plan', 'Backups']);
   await axe('reviews');
 });
 

@@ -557,6 +557,8 @@ const READ_INPUTS: { [C in Channel]?: () => Input<C> } = {
   'measures.list': () => ({}),
   'measures.get': () => ({ id: w.measure.id }),
   'measures.progress': () => ({ measureId: w.measure.id }),
+  'trace.measure': () => ({ id: w.measure.id }),
+  'trace.finding': () => ({ id: w.finding.id }),
   'history.list': () => ({ limit: 50 }),
   'reports.generate': () => ({ kind: 'audit', auditId: w.audit.id, language: 'en', reportDate: '2026-03-31' }),
   'reports.open': () => ({ path: '/tmp/report.docx' }),

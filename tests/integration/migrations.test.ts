@@ -429,3 +429,50 @@ describe('0050-observation-search', () => {
     db.close();
   });
 });
+
+describe('0070-action-plan', () => {
+  const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'db', 'demo-0010.sqlite');
+
+  it('gives a schema-50 programme the default action-area names and its measures an empty unit, both then editable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ca-mig70-'));
+    const file = join(dir, 'citizen-audit.sqlite');
+    copyFileSync(FIXTURE, file);
+    const raw = asWritable(new Database(file));
+    migrate(raw, MIGRATIONS, 50);
+    const cols = (table: string) => (raw.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+    expect(cols('programme')).not.toContain('action_area_names');
+    expect(cols('measure')).not.toContain('indicator_unit');
+    const before = raw.prepare(`SELECT id, title, indicator FROM measure ORDER BY id`).all() as {
+      id: string;
+      title: string;
+      indicator: string;
+    }[];
+    raw.close();
+    expect(before.length).toBeGreaterThan(0);
+
+    const core = openCore({ dataDir: dir, checkOutputs: true });
+    try {
+      const session = await core.call('session.get', {});
+      const programme = session.programme!;
+      expect(programme.actionAreaNames).toEqual({});
+      const measures = (await core.call('measures.list', { limit: 200 })).items;
+      expect(measures.map((m) => [m.id, m.title, m.indicator, m.indicatorUnit]).sort()).toEqual(
+        before.map((m) => [m.id, m.title, m.indicator, '']).sort(),
+      );
+      const coordinator = (await core.call('people.list', { role: 'coordinator' })).items[0]!;
+      await core.call('session.setCurrentPerson', { personId: coordinator.id });
+      const renamed = await core.call('programme.update', {
+        id: programme.id,
+        rev: programme.rev,
+        actionAreaNames: { training_awareness: { en: 'Training', es: 'Formación' } },
+      });
+      expect(renamed.actionAreaNames).toEqual({ training_awareness: { en: 'Training', es: 'Formación' } });
+      const m = measures[0]!;
+      expect((await core.call('measures.update', { id: m.id, rev: m.rev, indicatorUnit: '%' })).indicatorUnit).toBe(
+        '%',
+      );
+    } finally {
+      core.close();
+    }
+  });
+});

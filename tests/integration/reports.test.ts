@@ -201,6 +201,29 @@ describe('the Local Action Plan', () => {
     for (const t of tablesOf(d.document)) contains(t.match(/<w:tr>[\s\S]*?<\/w:tr>/)![0], '<w:tblHeader/>');
     matches(d.footers.join(''), />PAGE</);
   });
+
+  it('names the areas as the programme renamed them, in the report’s language, and the others by default', async () => {
+    const programme = (await core.call('session.get', {})).programme!;
+    const renamed = await core.call('programme.update', {
+      id: programme.id,
+      rev: programme.rev,
+      actionAreaNames: { training_awareness: { es: 'Formación del personal municipal' } },
+    });
+    try {
+      const read = async (language: 'en' | 'es') => {
+        const r = await core.call('reports.generate', { kind: 'plan', language, reportDate: '2026-03-31' });
+        return (await readDocx(Buffer.from(r.contentBase64!, 'base64'))).text;
+      };
+      const es = await read('es');
+      contains(es, '1. Formación del personal municipal');
+      contains(es, 'Recogida de datos');
+      const en = await read('en');
+      contains(en, '1. Training and awareness-raising');
+      lacks(en, 'Formación del personal municipal');
+    } finally {
+      await core.call('programme.update', { id: programme.id, rev: renamed.rev, actionAreaNames: {} });
+    }
+  });
 });
 
 describe('the monitoring report', () => {

@@ -241,6 +241,8 @@ const OK: { [C in Channel]: OkCase<C> } = {
     // The coordinator recorded it: only they (or another coordinator) withdraw it.
     refusedFor: { auditor: 'forbiddenNotYours', manager: 'forbiddenNotYours' },
   },
+  'trace.measure': { input: (w) => ({ id: w.measure.id }) },
+  'trace.finding': { input: (w) => ({ id: w.finding.id }) },
   'history.list': { input: (w) => ({ entityId: w.audit.id, limit: 10 }) },
   'reports.generate': {
     input: (w) => ({ kind: 'audit', auditId: w.audit.id, language: 'en', reportDate: '2026-03-31' }),

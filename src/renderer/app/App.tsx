@@ -14,6 +14,7 @@ import { applyLanguage } from '../i18n';
 import { StartScreen } from '../screens/StartScreen';
 import { WhoAreYouScreen } from '../screens/WhoAreYouScreen';
 import { AuditScreen } from '../screens/AuditScreen';
+import { MeasureScreen } from '../screens/plan/MeasureScreen';
 import { landingFor, navFor } from './nav';
 import { Shell } from './Shell';
 
@@ -70,6 +71,7 @@ export function App(): React.JSX.Element {
         ))}
         {/* Pages of one record, reached from their lists. */}
         <Route path="/audits/:id" element={<AuditScreen />} />
+        <Route path="/plan/:id" element={<MeasureScreen />} />
         <Route path="*" element={<Navigate to={landingFor(role)} replace />} />
       </Routes>
     </Shell>

@@ -19,6 +19,7 @@ import { ServicesScreen } from '../screens/ServicesScreen';
 import { TemplatesScreen } from '../screens/TemplatesScreen';
 import { AuditsScreen } from '../screens/AuditsScreen';
 import { ReportsScreen } from '../screens/ReportsScreen';
+import { ActionPlanScreen } from '../screens/ActionPlanScreen';
 
 export interface NavEntry {
   path: string;
@@ -33,7 +34,8 @@ export interface NavEntry {
     | 'nav.audits'
     | 'nav.reports'
     | 'nav.backups'
-    | 'nav.dashboards';
+    | 'nav.dashboards'
+    | 'nav.actionPlan';
   screen: ComponentType;
   /** The roles this screen is for; every role when left out. */
   roles?: readonly Role[];
@@ -50,6 +52,8 @@ export const NAV: readonly NavEntry[] = [
   { path: '/people', labelKey: 'nav.people', screen: PeopleScreen, roles: ['coordinator'] },
   { path: '/templates', labelKey: 'nav.templates', screen: TemplatesScreen, roles: ['coordinator'] },
   { path: '/audits', labelKey: 'nav.audits', screen: AuditsScreen, roles: ['auditor', 'coordinator'] },
+  // The Local Action Plan is public to everyone in the programme.
+  { path: '/plan', labelKey: 'nav.actionPlan', screen: ActionPlanScreen },
   { path: '/reports', labelKey: 'nav.reports', screen: ReportsScreen, roles: ['coordinator'] },
   // Every installation backs up its own data: an auditor's laptop holds their field records.
   { path: '/backups', labelKey: 'nav.backups', screen: BackupsScreen },

@@ -36,6 +36,8 @@ function issueMessage(issue: z.core.$ZodIssue, field: string, t: TFunction): str
     case 'too_big':
       return t('validation.tooLong', { max: Number(issue.maximum) });
     case 'invalid_type':
+      if (issue.expected === 'number') return t('plan.validation.number');
+      return t('validation.required');
     case 'invalid_value':
       return t('validation.required');
     case 'invalid_format':
@@ -45,6 +47,8 @@ function issueMessage(issue: z.core.$ZodIssue, field: string, t: TFunction): str
       return t('validation.invalid');
     case 'custom':
       if (field === 'periodEnd') return t('validation.periodOrder');
+      if (field === 'dueDate') return t('plan.validation.dueOrder');
+      if (field === 'note') return t('plan.validation.reasonRequired');
       return t('validation.invalid');
     default:
       return t('validation.invalid');

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ProgrammeSetUp, type Programme } from '../../shared/domain/programme';
 import { useApiMutation, useSession } from '../api/hooks';
 import { PageHeader } from '../components/PageHeader';
-import { programmeInput, ProgrammeFields, programmeValues } from '../components/ProgrammeForm';
+import { ActionAreaNamesFields, programmeInput, ProgrammeFields, programmeValues } from '../components/ProgrammeForm';
 import { ServerError } from '../components/ServerError';
 import { useForm } from '../components/useForm';
 import { useUnsavedChanges } from '../app/unsaved';
@@ -47,6 +47,7 @@ function ProgrammeEditor({ programme }: { programme: Programme }): React.JSX.Ele
         >
           <Stack gap="md">
             <ProgrammeFields form={form} />
+            <ActionAreaNamesFields form={form} />
             <ServerError message={form.serverError} />
             <Group justify="flex-end" gap="md">
               <Text size="sm" c="indigo.9" role="status" aria-live="polite">

@@ -109,6 +109,8 @@ export const CHANNEL_NAMES = [
   'measures.progress',
   'measures.recordProgress',
   'measures.withdrawProgress',
+  'trace.measure',
+  'trace.finding',
   'history.list',
   'backups.list',
   'backups.take',

@@ -22,6 +22,7 @@ import * as T from '../domain/template';
 import * as A from '../domain/audit';
 import * as F from '../domain/findings';
 import * as M from '../domain/actionPlan';
+import * as Tr from '../domain/trace';
 import { HistoryEntry, HistoryList } from '../domain/history';
 import * as R from '../domain/report';
 import { Language } from '../domain/vocabulary';
@@ -219,6 +220,10 @@ export const contract = {
   'measures.recordProgress': write(M.RecordProgress, M.ProgressUpdate),
   /** Withdraws a progress update entered by mistake (archived, with its history). */
   'measures.withdrawProgress': write(ByIdAtRev, M.ProgressUpdate),
+  /** From a measure back to its recommendations, findings and the evidence they cite. */
+  'trace.measure': read(ById, Tr.MeasureTrace),
+  /** From a finding forward to its recommendations, the managers' answers and the measures. */
+  'trace.finding': read(ById, Tr.FindingTrace),
 
   'history.list': read(HistoryList, Page(HistoryEntry)),
 

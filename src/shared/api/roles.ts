@@ -146,6 +146,11 @@ export const ROLE_MATRIX = {
   'measures.progress': EVERYONE,
   'measures.recordProgress': EVERYONE,
   'measures.withdrawProgress': EVERYONE,
+  // The path from a measure to its evidence and from a finding to its measures passes through
+  // findings and recommendations: the manager's (of their own services, without the content of
+  // field records) and the coordinator's (services/trace.ts).
+  'trace.measure': MANAGER_OR_COORDINATOR,
+  'trace.finding': MANAGER_OR_COORDINATOR,
 
   // The history holds every record's before and after: the coordinator's, except that an auditor
   // reads the history of an audit of their team and of its field records (services/access.ts).

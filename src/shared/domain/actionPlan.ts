@@ -19,6 +19,8 @@ export const MeasureFields = {
   startDate: IsoDate.nullable().default(null),
   dueDate: IsoDate.nullable().default(null),
   indicator: z.string().max(1000).default(''),
+  /** The unit the indicator, its baseline, target and values are counted in (`%`, `people`). */
+  indicatorUnit: z.string().trim().max(50).default(''),
   baseline: z.number().nullable().default(null),
   target: z.number().nullable().default(null),
   /** Euros (or the programme's currency), whole units. */

@@ -18,7 +18,7 @@ import {
   partial,
   LIMITS,
 } from './common';
-import { Language, PersonRole } from './vocabulary';
+import { ACTION_AREAS, ActionArea, Language, PersonRole } from './vocabulary';
 
 export const ProgrammeFields = {
   name: Name,
@@ -29,9 +29,34 @@ export const ProgrammeFields = {
   defaultLanguage: Language.default('en'),
   /** Text printed on report covers, e.g. the council's name. */
   reportBranding: z.string().trim().max(LIMITS.line).default(''),
+  /** The programme's own names of the action areas, by language; an area or language left out keeps the default name. */
+  actionAreaNames: z
+    .partialRecord(ActionArea, z.partialRecord(Language, z.string().trim().max(LIMITS.name)))
+    .default({}),
 };
 export const Programme = RecordMeta.extend(ProgrammeFields);
 export type Programme = z.infer<typeof Programme>;
+export type ActionAreaNames = z.infer<typeof ProgrammeFields.actionAreaNames>;
+/**
+ * The name of an action area in `language`: the programme's own when it renamed the area (in
+ * that language), else `fallback(area)`, the default name (Reggio Emilia's plan).
+ */
+export function actionAreaName(
+  names: ActionAreaNames | undefined,
+  area: ActionArea,
+  language: Language,
+  fallback: (area: ActionArea) => string,
+): string {
+  const own = names?.[area]?.[language]?.trim();
+  return own ? own : fallback(area);
+}
+/** Every action area with its name in `language`, in the plan's order. */
+export const actionAreas = (
+  names: ActionAreaNames | undefined,
+  language: Language,
+  fallback: (area: ActionArea) => string,
+): { area: ActionArea; name: string }[] =>
+  ACTION_AREAS.map((area) => ({ area, name: actionAreaName(names, area, language, fallback) }));
 const periodInOrder = (p: { periodStart?: string | null; periodEnd?: string | null }) =>
   !p.periodStart || !p.periodEnd || p.periodStart <= p.periodEnd;
 /** The first start of a city's programme (a database holds one). */

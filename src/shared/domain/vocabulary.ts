@@ -89,6 +89,7 @@ export const ACTION_AREAS = [
   'participation_responsibility',
 ] as const;
 export const ActionArea = z.enum(ACTION_AREAS);
+export type ActionArea = z.infer<typeof ActionArea>;
 
 export const LANGUAGES = ['en', 'es'] as const;
 export const Language = z.enum(LANGUAGES);

@@ -16,6 +16,7 @@ import { criteria, sections, templates, templateVersions } from '../services/tem
 import { attachments, audits, observations, situationTests } from '../services/audits';
 import { findings, recommendations } from '../services/findings';
 import { measures } from '../services/actionPlan';
+import { trace } from '../services/trace';
 import { listObservations, searchObservations } from '../services/observationSearch';
 import { session, type SessionControl } from '../services/session';
 import { backups, type BackupControl } from '../services/backups';
@@ -150,6 +151,8 @@ export const HANDLERS: { [C in Channel]: Handler<C> } = {
   'measures.progress': measures.progress,
   'measures.recordProgress': measures.recordProgress,
   'measures.withdrawProgress': measures.withdrawProgress,
+  'trace.measure': trace.measure,
+  'trace.finding': trace.finding,
 
   'history.list': (ctx, input) => {
     requireHistoryAccess(ctx, input.entityId);

@@ -6,6 +6,7 @@
 import type { FileChild } from 'docx';
 import { ACTION_AREAS, MEASURE_STATUSES } from '../../../shared/domain/vocabulary';
 import type { Measure, ProgressUpdate } from '../../../shared/domain/actionPlan';
+import { actionAreaName } from '../../../shared/domain/programme';
 import { bullet, facts, gap, heading, para, table, type Block } from './blocks';
 import type { ReportContext } from './context';
 import type { PlanReportData } from './data';
@@ -85,6 +86,9 @@ export function planReport(d: PlanReportData, ctx: ReportContext): ReportParts {
   const recIds = new Set(d.measures.flatMap((m) => m.recommendationIds));
   const auditIds = new Set(d.recommendations.filter((r) => recIds.has(r.id)).map((r) => r.auditId));
   const programmeName = ctx.programmeName ?? d.programme?.name ?? '';
+  // The programme's own names of the areas where it renamed them, else the defaults.
+  const areaName = (a: (typeof ACTION_AREAS)[number]) =>
+    actionAreaName(d.programme?.actionAreaNames, a, ctx.language, (x) => vocab.actionArea[x]);
   const body: Block[] = [
     ...contents(ctx),
     heading(t.planSummary, 1),
@@ -100,7 +104,7 @@ export function planReport(d: PlanReportData, ctx: ReportContext): ReportParts {
     heading(t.measuresByArea, 2),
     table(
       [t.area, t.measures],
-      ACTION_AREAS.map((a) => [vocab.actionArea[a], d.measures.filter((m) => m.actionArea === a).length]),
+      ACTION_AREAS.map((a) => [areaName(a), d.measures.filter((m) => m.actionArea === a).length]),
       [70, 30],
     ),
     heading(t.measuresByStatus, 2),
@@ -111,7 +115,7 @@ export function planReport(d: PlanReportData, ctx: ReportContext): ReportParts {
     ),
   ];
   areas.forEach((area, ai) => {
-    body.push(heading(`${ai + 1}. ${vocab.actionArea[area]}`, 1));
+    body.push(heading(`${ai + 1}. ${areaName(area)}`, 1));
     d.measures
       .filter((m) => m.actionArea === area)
       .forEach((m, mi) => body.push(...measureBlock(d, ctx, m, `${ai + 1}.${mi + 1}`)));

@@ -27,6 +27,7 @@ export const PROGRAMME: EntitySpec<P.Programme> = {
     periodEnd: 'text',
     defaultLanguage: 'text',
     reportBranding: 'text',
+    actionAreaNames: 'json',
   },
 };
 
@@ -285,6 +286,7 @@ export const MEASURE: EntitySpec<M.Measure> = {
     startDate: 'text',
     dueDate: 'text',
     indicator: 'text',
+    indicatorUnit: 'text',
     baseline: 'real',
     target: 'real',
     budget: 'real',

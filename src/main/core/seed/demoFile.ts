@@ -176,6 +176,7 @@ export const DemoMeasure = z.strictObject({
   startDate: MeasureFields.startDate,
   dueDate: MeasureFields.dueDate,
   indicator: MeasureFields.indicator,
+  indicatorUnit: MeasureFields.indicatorUnit,
   baseline: MeasureFields.baseline,
   target: MeasureFields.target,
   budget: MeasureFields.budget,

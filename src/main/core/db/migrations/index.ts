@@ -16,6 +16,7 @@ import * as m0020 from './0020-relations';
 import * as m0030 from './0030-ownership-and-changes';
 import * as m0050 from './0050-observation-search';
 import * as m0060 from './0060-review';
+import * as m0070 from './0070-action-plan';
 
 export interface Migration {
   version: number;
@@ -27,9 +28,10 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'initial', up: m0010.up },
   { version: 20, name: 'relations', up: m0020.up },
   { version: 30, name: 'ownership-and-changes', up: m0030.up },
-  // 40 is the backups' migration (another branch); 50 does not depend on it.
+  // 40 was never used (numbers only grow; gaps are allowed).
   { version: 50, name: 'observation-search', up: m0050.up },
   { version: 60, name: 'review', up: m0060.up },
+  { version: 70, name: 'action-plan', up: m0070.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -855,6 +855,8 @@ export const en = {
       audit: 'Audit: {{title}}',
       findingsOf: 'Findings',
       openTab: 'Open the audit’s Findings tab',
+    },
+  },
   /** The Local Action Plan: measures, progress, the way back to the evidence (screens/plan/). */
   plan: {
     title: 'Local Action Plan',

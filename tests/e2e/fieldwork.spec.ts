@@ -11,7 +11,7 @@
  * through the API.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -416,4 +416,49 @@ test('the demo opened with the Spanish interface shows its services and audits i
   const audit = (await call(api, 'audits.list', {})).items.find((a) => /Policía/.test(a.title))!;
   const findings = (await call(api, 'findings.list', { auditId: audit.id })).items.map((f) => f.title);
   expect(findings).toContain('La señalización y la información están solo en español y son en parte inaccesibles');
+});
+
+test('an attachment that is not an image opens from the keyboard; in the browser it is downloaded', async ({
+  page,
+  request,
+  harness,
+  axe,
+}) => {
+  const api = { request, harness };
+  const { audit } = await auditInFieldwork(api);
+  const observation = await call(api, 'observations.record', {
+    auditId: audit.id,
+    observedAt: '2026-03-02T10:00:00.000Z',
+    method: 'document_review',
+    narrative: 'The complaint register, photographed and scanned.',
+  });
+  const attach = (fileName: string, text: string) =>
+    call(api, 'attachments.add', {
+      auditId: audit.id,
+      observationId: observation.id,
+      fileName,
+      contentBase64: Buffer.from(text).toString('base64'),
+    });
+  await attach('register 2025.txt', 'Complaints received: 14');
+  await attach('viewer.exe', 'MZ');
+
+  await page.goto(`/#/audits/${audit.id}?tab=observations`);
+  const entry = page.getByTestId('observation-entry').first();
+  await press(entry.getByRole('button', { name: 'Show whole entry' }));
+  const text = entry.getByTestId('attachment').filter({ hasText: 'register 2025.txt' });
+  const downloading = page.waitForEvent('download');
+  await press(text.getByRole('button', { name: 'Open register 2025.txt' }));
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('register 2025.txt');
+  const saved = await download.path();
+  expect(await readFile(saved, 'utf8')).toBe('Complaints received: 14');
+  await expect(text.getByTestId('attachment-open-status')).toHaveText(
+    'register 2025.txt was downloaded; open it from your downloads.',
+  );
+
+  // A program is not handed to anyone: the reason, in the interface language.
+  const program = entry.getByTestId('attachment').filter({ hasText: 'viewer.exe' });
+  await press(program.getByRole('button', { name: 'Open viewer.exe' }));
+  await expect(program.getByTestId('attachment-open-status')).toContainText('Files of this kind (.exe) are not opened');
+  await axe('attachments of an observation');
 });

@@ -46,6 +46,8 @@ import { currentProgramme } from './services/programme';
 import { currentPerson } from './services/context';
 import type { SessionControl, WorkspaceName } from './services/session';
 import { readSettings, writeSettings, type Settings } from './settings';
+import { clearOpenCopies } from './services/attachmentFiles';
+import { LANGUAGES } from '../../shared/domain/vocabulary';
 import {
   DATABASE_FILE,
   demoDir,
@@ -100,6 +102,8 @@ export function openCore(options: CoreOptions): Core {
   const log = options.log ?? console.error;
   ensurePrivateDir(dataDir);
   const lock = lockDataFolder(dataDir);
+  // Copies made for the system's viewer in an earlier run are no longer being read.
+  for (const dir of [dataDir, ...LANGUAGES.map((l) => demoDir(dataDir, l))]) clearOpenCopies(dir);
   const settingsFile = join(dataDir, 'settings.json');
   let settings: Settings = readSettings(settingsFile);
   let ws: Workspace;

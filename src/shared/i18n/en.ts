@@ -681,6 +681,8 @@ export const en = {
     forbiddenNotResponsible: 'Only the person responsible for the measure or a coordinator can record its progress.',
     lastCoordinator: '{{code}} is the last coordinator of the programme; make someone else coordinator first.',
     reportOutPath: 'Choose a folder that exists for the report (a full path).',
+    attachmentNotOpenable:
+      'Files of this kind (.{{extension}}) are not opened from the app: they could run a program. Ask whoever attached it for a PDF or an image.',
   },
   /** What a field of a file should be (`{{expected}}` in the templateFile rules). */
   jsonType: {
@@ -693,4 +695,10 @@ export const en = {
   },
   report: reportEn,
   vocab,
+  /** Opening an attachment that is not an image (ObservationsTab). */
+  attachmentOpen: {
+    open: 'Open',
+    openNamed: 'Open {{name}}',
+    downloaded: '{{name}} was downloaded; open it from your downloads.',
+  },
 };

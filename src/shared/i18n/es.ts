@@ -631,6 +631,8 @@ export const es: Translation = {
     lastCoordinator:
       '{{code}} es la última persona coordinadora del programa; nombre antes a otra persona coordinadora.',
     reportOutPath: 'Elija una carpeta existente para el informe (una ruta completa).',
+    attachmentNotOpenable:
+      'Los archivos de este tipo (.{{extension}}) no se abren desde la aplicación: podrían ejecutar un programa. Pida a quien lo adjuntó un PDF o una imagen.',
   },
   jsonType: {
     string: 'un texto',
@@ -700,4 +702,10 @@ export const es: Translation = {
     workspace: { main: 'Mi programa', demo: 'Programa de demostración' },
   },
   report: reportEs,
+  /** Abrir un adjunto que no es una imagen (ObservationsTab). */
+  attachmentOpen: {
+    open: 'Abrir',
+    openNamed: 'Abrir {{name}}',
+    downloaded: 'Se ha descargado {{name}}; ábralo desde sus descargas.',
+  },
 };

@@ -20,6 +20,7 @@ import { listObservations, searchObservations } from '../services/observationSea
 import { session, type SessionControl } from '../services/session';
 import { backups, type BackupControl } from '../services/backups';
 import { reports } from '../reports/generate';
+import { attachmentFiles } from '../services/attachmentFiles';
 
 /** What every handler may reach besides the database: the session and the backups. */
 export type Controls = { session: SessionControl; backups: BackupControl };
@@ -118,6 +119,7 @@ export const HANDLERS: { [C in Channel]: Handler<C> } = {
   'attachments.content': attachments.content,
   'attachments.update': attachments.update,
   'attachments.archive': attachments.archive,
+  'attachments.open': attachmentFiles.open,
 
   'situationTests.list': situationTests.list,
   'situationTests.record': situationTests.record,

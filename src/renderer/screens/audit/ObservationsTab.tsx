@@ -32,7 +32,7 @@ import { AUDIT_METHODS, SEVERITIES } from '../../../shared/domain/vocabulary';
 
 type AuditMethod = (typeof AUDIT_METHODS)[number];
 type Severity = (typeof SEVERITIES)[number];
-import { ApiCallError, api } from '../../api/client';
+import { ApiCallError, api, errorMessage } from '../../api/client';
 import { usePeople } from '../../api/hooks';
 import { useChecklist, useGrounds } from '../../api/fieldworkHooks';
 import { clearDraft, readDraft, writeDraft } from '../../components/drafts';
@@ -594,7 +594,57 @@ function AttachmentPreview({
         <Text size="xs">
           {name} · {Math.max(1, Math.round(size / 1024))} KB
         </Text>
+        {!image && <OpenAttachment id={id} name={name} />}
       </Stack>
     </Paper>
+  );
+}
+
+/**
+ * Opens an attachment that is not an image with the system's viewer: the Electron shell opens
+ * the private copy the core makes (`attachments.open`, by id only); where nothing opened it (the
+ * browser), the file is offered as a download under the copy's safe name.
+ */
+function OpenAttachment({ id, name }: { id: string; name: string }): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const open = async (): Promise<void> => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const copy = await api.call('attachments.open', { id });
+      if (!copy.opened) {
+        const content = await api.call('attachments.content', { id });
+        const bytes = Uint8Array.from(atob(content.contentBase64), (c) => c.charCodeAt(0));
+        const url = URL.createObjectURL(new Blob([bytes], { type: content.mediaType }));
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = copy.fileName;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        setMessage({ error: false, text: t('attachmentOpen.downloaded', { name: copy.fileName }) });
+      }
+    } catch (e) {
+      setMessage({ error: true, text: errorMessage(e, i18n.language) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button
+        size="compact-xs"
+        variant="light"
+        loading={busy}
+        aria-label={t('attachmentOpen.openNamed', { name })}
+        onClick={() => void open()}
+      >
+        {t('attachmentOpen.open')}
+      </Button>
+      <Text size="xs" c={message?.error ? 'red.8' : undefined} role="status" data-testid="attachment-open-status">
+        {message?.text ?? ''}
+      </Text>
+    </>
   );
 }

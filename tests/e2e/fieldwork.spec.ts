@@ -462,3 +462,57 @@ test('an attachment that is not an image opens from the keyboard; in the browser
   await expect(program.getByTestId('attachment-open-status')).toContainText('Files of this kind (.exe) are not opened');
   await axe('attachments of an observation');
 });
+
+test('each checklist answer has its history, and so has the team’s result, from the keyboard', async ({
+  page,
+  request,
+  harness,
+  axe,
+}) => {
+  const api = { request, harness };
+  const { audit, aud1 } = await auditInFieldwork(api);
+  await page.goto(`/#/audits/${audit.id}?tab=checklist`);
+  const row = criteria(page).first();
+  await expect(row.getByRole('radiogroup')).toBeVisible();
+  // No answer yet, no history.
+  await expect(row.getByTestId('criterion-history')).toHaveCount(0);
+  await row.focus();
+  await page.keyboard.press('2');
+  await expect(row.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+
+  await press(row.getByRole('button', { name: 'Show history' }));
+  const mine = row.getByRole('list', { name: 'History of my answer' });
+  await expect(mine.locator(':scope > li')).toHaveCount(1);
+  await expect(mine).toContainText(`(${aud1.code})`);
+  await expect(mine).toContainText('created');
+
+  // A change of the rating shows in the open panel, before → after.
+  await row.focus();
+  await page.keyboard.press('3');
+  await expect(row.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  await expect(mine.locator(':scope > li')).toHaveCount(2);
+  await expect(mine.locator(':scope > li').first()).toContainText('changed');
+  await expect(mine.locator(':scope > li').first()).toContainText('rating');
+
+  // The lead sets the team's result: the criterion shows its history too.
+  const criterionId = (await row.getAttribute('data-criterion'))!;
+  await call(api, 'audits.consolidate', {
+    auditId: audit.id,
+    criterionId,
+    rating: 'non_compliant',
+    note: 'Agreed on site.',
+    rev: null,
+  });
+  await page.reload();
+  const again = criteria(page).first();
+  const panels = again.getByTestId('criterion-history');
+  await expect(panels.getByRole('heading')).toHaveText(['History of my answer', 'History of the team’s result']);
+  await press(panels.getByRole('button', { name: 'Show history' }).nth(1));
+  const result = again.getByRole('list', { name: 'History of the team’s result' });
+  await expect(result.locator(':scope > li')).toHaveCount(1);
+  await expect(result).toContainText(aud1.code);
+  await expect(result).toContainText('created');
+  await press(panels.getByRole('button', { name: 'Show history' }).first());
+  await expect(again.getByRole('list', { name: 'History of my answer' }).locator(':scope > li')).toHaveCount(2);
+  await axe('checklist, both histories of a criterion open');
+});

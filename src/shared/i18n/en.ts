@@ -695,6 +695,11 @@ export const en = {
   },
   report: reportEn,
   vocab,
+  /** The History panels of each criterion of the checklist (ChecklistTab). */
+  checklistHistory: {
+    answer: 'History of my answer',
+    result: 'History of the team’s result',
+  },
   /** Opening an attachment that is not an image (ObservationsTab). */
   attachmentOpen: {
     open: 'Open',

@@ -702,6 +702,11 @@ export const es: Translation = {
     workspace: { main: 'Mi programa', demo: 'Programa de demostración' },
   },
   report: reportEs,
+  /** Los paneles de historial de cada criterio de la lista (ChecklistTab). */
+  checklistHistory: {
+    answer: 'Historial de mi respuesta',
+    result: 'Historial del resultado del equipo',
+  },
   /** Abrir un adjunto que no es una imagen (ObservationsTab). */
   attachmentOpen: {
     open: 'Abrir',

@@ -140,7 +140,8 @@ export async function writeDemo(folder: string, language: Language, io: CliIO = 
   const dataDir = mkdtempSync(join(target, 'demo-data-'));
   const core: Core = openCore({ dataDir });
   try {
-    await loadDemo(core.call);
+    // The demo's texts in the reports' language.
+    await loadDemo(core.call, { language });
     // The demo's story is told as of one day: its reports are dated that day.
     const reportDate = demoFile().asOf;
     const written: string[] = [];

@@ -15,6 +15,7 @@ import { startCoreHost, type CoreHost } from './core/host/client';
 import { DATABASE_FILE } from './core/workspace';
 import { registerApi } from './shell/ipc';
 import { withReportFiles } from './shell/reportFiles';
+import { withAttachmentFiles } from './shell/attachmentFiles';
 import { buildAppMenu } from './shell/menu';
 import { installSecurity, secureSession } from './shell/security';
 import type { AppPageLocation } from './shell/senderCheck';
@@ -154,6 +155,7 @@ async function start(): Promise<void> {
 
   secureSession(page);
   // Reports are saved where the user chooses in the system's dialog (src/main/shell/reportFiles.ts).
+  const openPath = async (path: string): Promise<boolean> => (await shell.openPath(path)) === '';
   const withDialogs = withReportFiles(host, {
     chooseSavePath: async (defaultName) => {
       const options = {
@@ -165,9 +167,11 @@ async function start(): Promise<void> {
         : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
-    openPath: async (path) => (await shell.openPath(path)) === '',
+    openPath,
   });
-  registerApi(withDialogs, isAppMainFrame, page);
+  // Attachments open from a private copy the core makes, never from a path the page sends
+  // (src/main/shell/attachmentFiles.ts).
+  registerApi(withAttachmentFiles(withDialogs, { openPath }), isAppMainFrame, page);
   Menu.setApplicationMenu(buildAppMenu({ allowDevTools }));
   openWindow();
 }

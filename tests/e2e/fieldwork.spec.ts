@@ -11,7 +11,7 @@
  * through the API.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -390,4 +390,129 @@ test('killing the core’s process while a note is typed loses nothing acknowled
     await new Promise((r) => (child.exitCode === null && child.signalCode === null ? child.once('exit', r) : r(null)));
     await rm(dataDir, { recursive: true, force: true });
   }
+});
+
+test('the demo opened with the Spanish interface shows its services and audits in Spanish', async ({
+  page,
+  request,
+  harness,
+  axe,
+}) => {
+  const api = { request, harness };
+  await call(api, 'session.begin', { displayName: 'Ana Coordinadora', role: 'coordinator', code: 'COORD-1' });
+  await call(api, 'session.setLanguage', { language: 'es' });
+  await page.goto('/');
+  await press(page.getByRole('button', { name: 'Abrir el programa de demostración' }));
+  await expect(page.getByTestId('demo-banner')).toBeVisible();
+
+  await page.goto('/#/services');
+  await expect(page.getByRole('row', { name: /Policía Local — Comisaría Central/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Servicios Municipales de Empleo — Oficina 2/ })).toBeVisible();
+  await expect(page.getByText('Local Police — Central Station')).toHaveCount(0);
+  await page.goto('/#/audits');
+  await expect(page.getByRole('link', { name: 'Auditoría de la Policía Local — Comisaría Central' })).toBeVisible();
+  await axe('demo en español: auditorías');
+  // A finding of the demo, as the core holds it: in Spanish too.
+  const audit = (await call(api, 'audits.list', {})).items.find((a) => /Policía/.test(a.title))!;
+  const findings = (await call(api, 'findings.list', { auditId: audit.id })).items.map((f) => f.title);
+  expect(findings).toContain('La señalización y la información están solo en español y son en parte inaccesibles');
+});
+
+test('an attachment that is not an image opens from the keyboard; in the browser it is downloaded', async ({
+  page,
+  request,
+  harness,
+  axe,
+}) => {
+  const api = { request, harness };
+  const { audit } = await auditInFieldwork(api);
+  const observation = await call(api, 'observations.record', {
+    auditId: audit.id,
+    observedAt: '2026-03-02T10:00:00.000Z',
+    method: 'document_review',
+    narrative: 'The complaint register, photographed and scanned.',
+  });
+  const attach = (fileName: string, text: string) =>
+    call(api, 'attachments.add', {
+      auditId: audit.id,
+      observationId: observation.id,
+      fileName,
+      contentBase64: Buffer.from(text).toString('base64'),
+    });
+  await attach('register 2025.txt', 'Complaints received: 14');
+  await attach('viewer.exe', 'MZ');
+
+  await page.goto(`/#/audits/${audit.id}?tab=observations`);
+  const entry = page.getByTestId('observation-entry').first();
+  await press(entry.getByRole('button', { name: 'Show whole entry' }));
+  const text = entry.getByTestId('attachment').filter({ hasText: 'register 2025.txt' });
+  const downloading = page.waitForEvent('download');
+  await press(text.getByRole('button', { name: 'Open register 2025.txt' }));
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('register 2025.txt');
+  const saved = await download.path();
+  expect(await readFile(saved, 'utf8')).toBe('Complaints received: 14');
+  await expect(text.getByTestId('attachment-open-status')).toHaveText(
+    'register 2025.txt was downloaded; open it from your downloads.',
+  );
+
+  // A program is not handed to anyone: the reason, in the interface language.
+  const program = entry.getByTestId('attachment').filter({ hasText: 'viewer.exe' });
+  await press(program.getByRole('button', { name: 'Open viewer.exe' }));
+  await expect(program.getByTestId('attachment-open-status')).toContainText('Files of this kind (.exe) are not opened');
+  await axe('attachments of an observation');
+});
+
+test('each checklist answer has its history, and so has the team’s result, from the keyboard', async ({
+  page,
+  request,
+  harness,
+  axe,
+}) => {
+  const api = { request, harness };
+  const { audit, aud1 } = await auditInFieldwork(api);
+  await page.goto(`/#/audits/${audit.id}?tab=checklist`);
+  const row = criteria(page).first();
+  await expect(row.getByRole('radiogroup')).toBeVisible();
+  // No answer yet, no history.
+  await expect(row.getByTestId('criterion-history')).toHaveCount(0);
+  await row.focus();
+  await page.keyboard.press('2');
+  await expect(row.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+
+  await press(row.getByRole('button', { name: 'Show history' }));
+  const mine = row.getByRole('list', { name: 'History of my answer' });
+  await expect(mine.locator(':scope > li')).toHaveCount(1);
+  await expect(mine).toContainText(`(${aud1.code})`);
+  await expect(mine).toContainText('created');
+
+  // A change of the rating shows in the open panel, before → after.
+  await row.focus();
+  await page.keyboard.press('3');
+  await expect(row.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  await expect(mine.locator(':scope > li')).toHaveCount(2);
+  await expect(mine.locator(':scope > li').first()).toContainText('changed');
+  await expect(mine.locator(':scope > li').first()).toContainText('rating');
+
+  // The lead sets the team's result: the criterion shows its history too.
+  const criterionId = (await row.getAttribute('data-criterion'))!;
+  await call(api, 'audits.consolidate', {
+    auditId: audit.id,
+    criterionId,
+    rating: 'non_compliant',
+    note: 'Agreed on site.',
+    rev: null,
+  });
+  await page.reload();
+  const again = criteria(page).first();
+  const panels = again.getByTestId('criterion-history');
+  await expect(panels.getByRole('heading')).toHaveText(['History of my answer', 'History of the team’s result']);
+  await press(panels.getByRole('button', { name: 'Show history' }).nth(1));
+  const result = again.getByRole('list', { name: 'History of the team’s result' });
+  await expect(result.locator(':scope > li')).toHaveCount(1);
+  await expect(result).toContainText(aud1.code);
+  await expect(result).toContainText('created');
+  await press(panels.getByRole('button', { name: 'Show history' }).first());
+  await expect(again.getByRole('list', { name: 'History of my answer' }).locator(':scope > li')).toHaveCount(2);
+  await axe('checklist, both histories of a criterion open');
 });

@@ -296,17 +296,20 @@ interface DemoExpectations {
 function demoExpectations(): DemoExpectations {
   const file = fileURLToPath(new URL('../../resources/demo/demo.json', import.meta.url));
   if (!existsSync(file)) return { programmeName: null, coordinatorName: null, services: [], auditorCodes: [] };
+  /** The demo's bilingual texts are `{ en, es }` (docs/formats/demo.md); this test opens it in English. */
+  type Text = string | { en?: string };
+  const en = (t: Text | undefined): string | undefined => (typeof t === 'object' ? t.en : t);
   const demo = JSON.parse(readFileSync(file, 'utf8')) as {
     coordinator?: string;
-    programme?: { name?: string };
-    services?: { name?: string }[];
+    programme?: { name?: Text };
+    services?: { name?: Text }[];
     people?: { ref?: string; displayName?: string; role?: string; code?: string }[];
   };
   const people = demo.people ?? [];
   const expected: DemoExpectations = {
-    programmeName: demo.programme?.name ?? null,
+    programmeName: en(demo.programme?.name) ?? null,
     coordinatorName: people.find((p) => p.ref === demo.coordinator)?.displayName ?? null,
-    services: (demo.services ?? []).flatMap((s) => (s.name ? [s.name] : [])),
+    services: (demo.services ?? []).flatMap((s) => (en(s.name) ? [en(s.name)!] : [])),
     auditorCodes: people.flatMap((p) => (p.role === 'auditor' && p.code ? [p.code] : [])),
   };
   // A demo file this test cannot read would make the checks below check nothing: say so instead.

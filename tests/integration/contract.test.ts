@@ -547,6 +547,7 @@ const READ_INPUTS: { [C in Channel]?: () => Input<C> } = {
   'observations.search': () => ({ auditId: w.audit.id, query: 'spanish " AND *', ground: 'language' }),
   'attachments.list': () => ({ auditId: w.audit.id }),
   'attachments.content': () => ({ id: w.attachment.id }),
+  'attachments.open': () => ({ id: w.attachment.id }),
   'situationTests.list': () => ({ auditId: w.audit.id }),
   'findings.list': () => ({ cites: { kind: 'observation', id: w.observation.id } }),
   'findings.get': () => ({ id: w.finding.id }),

@@ -1,19 +1,21 @@
 /**
  * The demo programme loaded into a real core (SQLite on a temporary folder): every call passes
  * the real rules, the counts match demo.json, records are attributed to their owners and dated
- * as the demo's story tells, and a demo that breaks a rule is refused by the core itself.
+ * as the demo's story tells, a demo that breaks a rule is refused by the core itself, and the
+ * demo comes in the interface language it is opened in.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadDemo, loadDemoFile } from '../../src/main/core/seed/demo';
-import { DemoFile } from '../../src/main/core/seed/demoFile';
-import type { Output } from '../../src/shared/api/contract';
+import { demoFile, loadDemo, loadDemoFile } from '../../src/main/core/seed/demo';
+import { DemoSource } from '../../src/main/core/seed/demoFile';
+import type { Call, Output } from '../../src/shared/api/contract';
 import { testCore, type TestCore } from './helpers/core';
 
-const demo = DemoFile.parse(
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'resources', 'demo', 'demo.json'), 'utf8')),
-);
+const json = (): unknown =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'resources', 'demo', 'demo.json'), 'utf8'));
+const demo = demoFile('en');
+const demoEs = demoFile('es');
 
 let core: TestCore;
 afterEach(() => core?.cleanup());
@@ -155,5 +157,127 @@ describe('the demo workspace', () => {
     // Reopening the demo keeps what was done there: it is built once, not on every open.
     await core.call('session.openWorkspace', { workspace: 'demo' });
     expect((await core.call('services.list', {})).items.map((s) => s.name)).toContain('Changed in the demo');
+  });
+});
+
+/** The texts of the demo that have a language, as a loaded programme shows them. */
+async function programmeTexts(call: Call) {
+  const session = await call('session.get', {});
+  const audits = (await call('audits.list', {})).items;
+  const findings: string[] = [];
+  const recommendations: string[] = [];
+  const committed: string[] = [];
+  for (const a of audits) {
+    findings.push(...(await call('findings.list', { auditId: a.id })).items.map((f) => f.title));
+    recommendations.push(...(await call('recommendations.list', { auditId: a.id })).items.map((r) => r.title));
+    committed.push(...(await call('recommendations.answers', { auditId: a.id })).items.map((m) => m.committedMeasure));
+  }
+  const measures = (await call('measures.list', {})).items;
+  const notes: string[] = [];
+  for (const m of measures)
+    notes.push(...(await call('measures.progress', { measureId: m.id })).items.map((p) => p.note));
+  const sorted = (xs: string[]) => [...xs].sort();
+  return {
+    programme: session.programme?.name,
+    defaultLanguage: session.programme?.defaultLanguage,
+    services: sorted((await call('services.list', {})).items.map((s) => s.name)),
+    organisations: sorted((await call('people.list', {})).items.map((p) => p.organisation)),
+    audits: sorted(audits.map((a) => a.title)),
+    findings: sorted(findings),
+    recommendations: sorted(recommendations),
+    committed: sorted(committed),
+    measures: sorted(measures.map((m) => m.title)),
+    notes: sorted(notes),
+  };
+}
+
+/** What the file says for each of those texts in one language. */
+function fileTexts(d: typeof demo) {
+  const sorted = (xs: string[]) => [...xs].sort();
+  return {
+    programme: d.programme.name,
+    defaultLanguage: d.programme.defaultLanguage,
+    services: sorted(d.services.map((s) => s.name)),
+    organisations: sorted(d.people.map((p) => p.organisation)),
+    audits: sorted(d.audits.map((a) => a.title)),
+    findings: sorted(d.audits.flatMap((a) => a.findings.map((f) => f.title))),
+    recommendations: sorted(d.audits.flatMap((a) => a.recommendations.map((r) => r.title))),
+    committed: sorted(d.audits.flatMap((a) => a.managementResponses.map((m) => m.committedMeasure))),
+    measures: sorted(d.measures.map((m) => m.title)),
+    notes: sorted(d.measures.flatMap((m) => m.progress.map((p) => p.note))),
+  };
+}
+
+describe('the demo in the interface language', () => {
+  it('has every text of the programme in both languages; field records as they were written', () => {
+    const en = fileTexts(demo);
+    const es = fileTexts(demoEs);
+    expect(en.defaultLanguage).toBe('en');
+    expect(es.defaultLanguage).toBe('es');
+    for (const key of [
+      'services',
+      'organisations',
+      'audits',
+      'findings',
+      'recommendations',
+      'committed',
+      'measures',
+      'notes',
+    ] as const) {
+      const both = es[key].filter((t) => t !== '' && en[key].includes(t));
+      expect(both, `${key}: the same text in English and Spanish`).toEqual([]);
+    }
+    expect(es.programme).not.toBe(en.programme);
+    expect(es.findings).toContain(
+      'Las citas dependen de un sistema en línea que excluye a las personas con acceso digital limitado',
+    );
+    // Field records keep the language they were written in.
+    expect(demoEs.audits.map((a) => a.observations)).toEqual(demo.audits.map((a) => a.observations));
+    expect(demoEs.audits.map((a) => a.situationTests)).toEqual(demo.audits.map((a) => a.situationTests));
+  });
+
+  it('loads the Spanish texts in Spanish and the English texts in English', async () => {
+    core = testCore();
+    await loadDemo(core.call, { language: 'es' });
+    expect(await programmeTexts(core.call)).toEqual(fileTexts(demoEs));
+    core.cleanup();
+
+    core = testCore();
+    await loadDemo(core.call, { language: 'en' });
+    expect(await programmeTexts(core.call)).toEqual(fileTexts(demo));
+  });
+
+  it('refuses a text given in only one of the languages', () => {
+    const source = json() as { audits: { findings: { title: unknown }[] }[] };
+    source.audits[0]!.findings[0]!.title = { en: 'Only in English' };
+    const result = DemoSource.safeParse(source);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path.slice(0, 5)).toEqual(['audits', 0, 'findings', 0, 'title']);
+    expect(DemoSource.safeParse(json()).success).toBe(true);
+  });
+
+  it('opens in the interface language; each language keeps its own demo', async () => {
+    core = testCore();
+    await core.call('session.setLanguage', { language: 'es' });
+    const inSpanish = await core.call('session.openWorkspace', { workspace: 'demo' });
+    expect(inSpanish.programme?.name).toBe(demoEs.programme.name);
+    expect((await core.call('services.list', {})).items.map((s) => s.name)).toContain(
+      'Policía Local — Comisaría Central',
+    );
+    await core.call('services.create', { name: 'Cambiado en la demo' });
+
+    await core.call('session.openWorkspace', { workspace: 'main' });
+    await core.call('session.setLanguage', { language: 'en' });
+    const inEnglish = await core.call('session.openWorkspace', { workspace: 'demo' });
+    expect(inEnglish.programme?.name).toBe(demo.programme.name);
+    const english = (await core.call('services.list', {})).items.map((s) => s.name);
+    expect(english).toContain('Local Police — Central Station');
+    expect(english).not.toContain('Cambiado en la demo');
+
+    await core.call('session.openWorkspace', { workspace: 'main' });
+    await core.call('session.setLanguage', { language: 'es' });
+    await core.call('session.openWorkspace', { workspace: 'demo' });
+    expect((await core.call('services.list', {})).items.map((s) => s.name)).toContain('Cambiado en la demo');
+    for (const l of ['en', 'es']) expect(existsSync(join(core.dataDir, 'demo', l, 'citizen-audit.sqlite'))).toBe(true);
   });
 });

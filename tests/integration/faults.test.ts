@@ -107,7 +107,7 @@ describe('one writer at a time', () => {
     const reference = testCore();
     await reference.call('session.openWorkspace', { workspace: 'demo' });
     const expected = (await reference.call('history.list', { limit: 1 })).items.length;
-    const referenceDemo = join(reference.dataDir, 'demo', 'citizen-audit.sqlite');
+    const referenceDemo = join(reference.dataDir, 'demo', 'en', 'citizen-audit.sqlite');
     reference.close();
     const count = (file: string) => {
       const db = openDatabase(file);
@@ -128,7 +128,7 @@ describe('one writer at a time', () => {
     );
     expect(answers.map((a) => a.workspace)).toEqual(['demo', 'demo', 'main', 'demo', 'main', 'demo']);
     core.close();
-    const demoDir = join(core.dataDir, 'demo');
+    const demoDir = join(core.dataDir, 'demo', 'en');
     // Only the database (its WAL is checkpointed away on close) and the demo's own folders.
     expect(readdirSync(demoDir).filter((f) => f.includes('.sqlite'))).toEqual(['citizen-audit.sqlite']);
     expect(count(join(demoDir, 'citizen-audit.sqlite'))).toBe(historyRows);

@@ -4,19 +4,16 @@
  * the document language, a page-number field), the content a council reads (findings,
  * recommendations, measures), personal data left out unless asked for, and people by code only.
  */
-import { readFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../src/main/core/seed/demo';
-import { DemoFile } from '../../src/main/core/seed/demoFile';
+import { demoFile, loadDemo } from '../../src/main/core/seed/demo';
 import type { Input } from '../../src/shared/api/contract';
 import { expectError, frozenClock, testCore, type TestCore } from './helpers/core';
 import { readDocx, tablesOf, type DocxParts } from './helpers/docx';
 
-const demo = DemoFile.parse(
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'resources', 'demo', 'demo.json'), 'utf8')),
-);
+const demo = demoFile('en');
 const policeSource = demo.audits.find((a) => a.title.includes('Police'))!;
 
 let core: TestCore;

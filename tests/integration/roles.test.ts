@@ -190,6 +190,7 @@ const OK: { [C in Channel]: OkCase<C> } = {
   'attachments.add': { input: (w) => ({ auditId: w.audit.id, fileName: 'b.txt', contentBase64: 'Yg==' }) },
   'attachments.update': { input: (w) => ({ ...idRev(w.attachment), caption: 'The sign' }) },
   'attachments.archive': { input: (w) => idRev(w.attachment) },
+  'attachments.open': { input: (w) => ({ id: w.attachment.id }) },
   'situationTests.list': { input: (w) => ({ auditId: w.audit.id }) },
   'situationTests.record': {
     input: (w) => ({

@@ -5,18 +5,13 @@
  * finding reaches the managers' answers and the measures. A manager sees only their services'
  * part of a path, and of field records only their kind.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../src/main/core/seed/demo';
-import { DemoFile } from '../../src/main/core/seed/demoFile';
+import { demoFile, loadDemo } from '../../src/main/core/seed/demo';
 import type { Measure } from '../../src/shared/domain/actionPlan';
 import type { TraceEvidence } from '../../src/shared/domain/trace';
 import { as, expectError, frozenClock, testCore, type TestCore } from './helpers/core';
 
-const demo = DemoFile.parse(
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'resources', 'demo', 'demo.json'), 'utf8')),
-);
+const demo = demoFile('en');
 const demoRecs = demo.audits.flatMap((a) => a.recommendations.map((r) => ({ ...r, audit: a })));
 const demoFindings = demo.audits.flatMap((a) => a.findings);
 

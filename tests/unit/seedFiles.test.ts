@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_TRANSITIONS, DEFAULT_GROUNDS, type AuditStatus } from '../../src/shared/domain/vocabulary';
 import { TemplateFile, fileCriteria } from '../../src/shared/exchange/templateFile';
-import { DemoFile, type DemoFile as DemoFileType } from '../../src/main/core/seed/demoFile';
+import { DemoSource, inLanguage, type DemoFile as DemoFileType } from '../../src/main/core/seed/demoFile';
 import { statusPath } from '../../src/main/core/seed/demo';
 import { BUILT_IN_TEMPLATES } from '../../src/main/core/seed/templates';
 
@@ -19,7 +19,7 @@ const TEMPLATE_KEYS = ['local_police', 'employment_services', 'general_front_off
 const templateFiles = Object.fromEntries(
   TEMPLATE_KEYS.map((k) => [k, TemplateFile.parse(readJson(`resources/templates/${k}.json`))]),
 ) as Record<(typeof TEMPLATE_KEYS)[number], TemplateFile>;
-const demo = DemoFile.parse(readJson('resources/demo/demo.json'));
+const demo = inLanguage(DemoSource.parse(readJson('resources/demo/demo.json')), 'en');
 const GROUND_CODES = new Set(DEFAULT_GROUNDS.map((g) => g.code));
 
 const bilingual = (t: Record<string, string> | undefined): boolean => !!t && !!t.en?.trim() && !!t.es?.trim();

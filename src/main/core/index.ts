@@ -46,7 +46,17 @@ import { currentProgramme } from './services/programme';
 import { currentPerson } from './services/context';
 import type { SessionControl, WorkspaceName } from './services/session';
 import { readSettings, writeSettings, type Settings } from './settings';
-import { DATABASE_FILE, openWorkspace, systemClock, workspaceDir, type Clock, type Workspace } from './workspace';
+import { clearOpenCopies } from './services/attachmentFiles';
+import { LANGUAGES } from '../../shared/domain/vocabulary';
+import {
+  DATABASE_FILE,
+  demoDir,
+  openWorkspace,
+  systemClock,
+  workspaceDir,
+  type Clock,
+  type Workspace,
+} from './workspace';
 
 export interface CoreOptions {
   /** The data folder: the user's data folder in the app, a temporary one in tests. */
@@ -92,6 +102,8 @@ export function openCore(options: CoreOptions): Core {
   const log = options.log ?? console.error;
   ensurePrivateDir(dataDir);
   const lock = lockDataFolder(dataDir);
+  // Copies made for the system's viewer in an earlier run are no longer being read.
+  for (const dir of [dataDir, ...LANGUAGES.map((l) => demoDir(dataDir, l))]) clearOpenCopies(dir);
   const settingsFile = join(dataDir, 'settings.json');
   let settings: Settings = readSettings(settingsFile);
   let ws: Workspace;
@@ -300,12 +312,16 @@ export function openCore(options: CoreOptions): Core {
   };
 
   /**
-   * Opens the demo workspace, building it on first use in a temporary file that is renamed
-   * only when complete: an interrupted load never leaves half a demo behind.
+   * Opens the demo workspace of the interface language, building it on first use in a temporary
+   * file that is renamed only when complete: an interrupted load never leaves half a demo behind.
    */
   async function openDemo(): Promise<Workspace> {
-    const dir = workspaceDir(dataDir, 'demo');
+    const { language } = settings;
+    const dir = demoDir(dataDir, language);
     const file = join(dir, DATABASE_FILE);
+    // A demo built by an older version (one language only, in `demo/` itself) is rebuilt per language.
+    const legacy = join(workspaceDir(dataDir, 'demo'), DATABASE_FILE);
+    for (const f of [legacy, `${legacy}-wal`, `${legacy}-shm`]) rmSync(f, { force: true });
     if (!existsSync(file)) {
       const loading = join(dir, `${DATABASE_FILE}.loading`);
       for (const f of [loading, `${loading}-wal`, `${loading}-shm`]) rmSync(f, { force: true });
@@ -325,7 +341,7 @@ export function openCore(options: CoreOptions): Core {
             () => Promise.reject(new Error('The demo is being built.')),
           ),
         );
-        await loadDemo(call, { setNow: (iso) => void (storyTime = Date.parse(iso)) });
+        await loadDemo(call, { language, setNow: (iso) => void (storyTime = Date.parse(iso)) });
       } finally {
         tmp.close();
       }

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { en } from '../../shared/i18n/en';
 import { ruleMessage } from '../../shared/i18n/rules';
+import type { Language } from '../../shared/domain/vocabulary';
 import { backupDirOf, newestGoodBackup, takeBackup } from './backup/backups';
 import type { WritableDB } from './db/handles';
 import { openDatabase } from './db/open';
@@ -41,8 +42,17 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date().toISOString(), newId: () => crypto.randomUUID() };
 
+/** The user's programme lives in the data folder itself; the demos under `demo/` (see demoDir). */
 export function workspaceDir(dataDir: string, name: WorkspaceName): string {
   return name === 'main' ? dataDir : join(dataDir, 'demo');
+}
+
+/**
+ * The demo of one interface language, `demo/<language>/`: the demo's texts are loaded in the
+ * language it is opened in, so each language has its own demo, built on its first opening.
+ */
+export function demoDir(dataDir: string, language: Language): string {
+  return join(workspaceDir(dataDir, 'demo'), language);
 }
 
 export const DATABASE_FILE = 'citizen-audit.sqlite';

@@ -82,6 +82,7 @@ export const CHANNEL_NAMES = [
   'attachments.content',
   'attachments.update',
   'attachments.archive',
+  'attachments.open',
   'situationTests.list',
   'situationTests.record',
   'situationTests.update',

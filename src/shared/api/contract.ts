@@ -183,6 +183,8 @@ export const contract = {
   'attachments.content': read(ById, A.AttachmentContent),
   'attachments.update': write(A.AttachmentUpdate, A.Attachment),
   'attachments.archive': write(ByIdAtRev, A.Attachment),
+  /** A private copy of an attachment for the system's viewer (the Electron shell opens it). */
+  'attachments.open': read(ById, A.AttachmentOpened),
 
   'situationTests.list': read(A.ByAudit, Page(A.SituationTest)),
   'situationTests.record': write(A.SituationTestRecord, A.SituationTest),

@@ -113,6 +113,7 @@ export const ROLE_MATRIX = {
   'attachments.add': AUDITOR,
   'attachments.update': AUDITOR,
   'attachments.archive': AUDITOR,
+  'attachments.open': AUDITOR_OR_COORDINATOR,
   'situationTests.list': AUDITOR_OR_COORDINATOR,
   'situationTests.record': AUDITOR,
   'situationTests.update': AUDITOR,

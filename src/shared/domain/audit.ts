@@ -206,6 +206,16 @@ export const AttachmentContent = z.object({
   sha256: z.string(),
   contentBase64: z.string(),
 });
+/**
+ * `attachments.open`: the name of the copy made to open (the original, cleaned, with an extension
+ * the viewer may open). The core answers the copy's path with `opened: false`; the Electron shell
+ * opens it and answers `opened` without the path.
+ */
+export const AttachmentOpened = z.object({
+  opened: z.boolean(),
+  fileName: z.string(),
+  path: z.string().nullable(),
+});
 
 /**
  * A paired situation test (mystery shopping): two testers who differ in one characteristic ask

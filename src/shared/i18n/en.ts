@@ -681,6 +681,8 @@ export const en = {
     reportOutPath: 'Choose a folder that exists for the report (a full path).',
     suggestionNotNonCompliant: 'Only a non-compliant result suggests a finding; this one is not.',
     suggestionAlreadyDismissed: 'This suggestion has already been dismissed.',
+    attachmentNotOpenable:
+      'Files of this kind (.{{extension}}) are not opened from the app: they could run a program. Ask whoever attached it for a PDF or an image.',
   },
   dashboards: {
     title: 'Dashboards',
@@ -975,4 +977,15 @@ export const en = {
   },
   report: reportEn,
   vocab,
+  /** The History panels of each criterion of the checklist (ChecklistTab). */
+  checklistHistory: {
+    answer: 'History of my answer',
+    result: 'History of the team’s result',
+  },
+  /** Opening an attachment that is not an image (ObservationsTab). */
+  attachmentOpen: {
+    open: 'Open',
+    openNamed: 'Open {{name}}',
+    downloaded: '{{name}} was downloaded; open it from your downloads.',
+  },
 };

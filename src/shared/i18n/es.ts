@@ -631,6 +631,8 @@ export const es: Translation = {
     reportOutPath: 'Elija una carpeta existente para el informe (una ruta completa).',
     suggestionNotNonCompliant: 'Solo un resultado no conforme sugiere un hallazgo; este no lo es.',
     suggestionAlreadyDismissed: 'Esta sugerencia ya se ha descartado.',
+    attachmentNotOpenable:
+      'Los archivos de este tipo (.{{extension}}) no se abren desde la aplicación: podrían ejecutar un programa. Pida a quien lo adjuntó un PDF o una imagen.',
   },
   dashboards: {
     title: 'Paneles',
@@ -985,4 +987,15 @@ export const es: Translation = {
     },
   },
   report: reportEs,
+  /** Los paneles de historial de cada criterio de la lista (ChecklistTab). */
+  checklistHistory: {
+    answer: 'Historial de mi respuesta',
+    result: 'Historial del resultado del equipo',
+  },
+  /** Abrir un adjunto que no es una imagen (ObservationsTab). */
+  attachmentOpen: {
+    open: 'Abrir',
+    openNamed: 'Abrir {{name}}',
+    downloaded: 'Se ha descargado {{name}}; ábralo desde sus descargas.',
+  },
 };

@@ -22,6 +22,7 @@ import { session, type SessionControl } from '../services/session';
 import { backups, type BackupControl } from '../services/backups';
 import { reports } from '../reports/generate';
 import { dashboards } from '../services/dashboards';
+import { attachmentFiles } from '../services/attachmentFiles';
 
 /** What every handler may reach besides the database: the session and the backups. */
 export type Controls = { session: SessionControl; backups: BackupControl };
@@ -120,6 +121,7 @@ export const HANDLERS: { [C in Channel]: Handler<C> } = {
   'attachments.content': attachments.content,
   'attachments.update': attachments.update,
   'attachments.archive': attachments.archive,
+  'attachments.open': attachmentFiles.open,
 
   'situationTests.list': situationTests.list,
   'situationTests.record': situationTests.record,

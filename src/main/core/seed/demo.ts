@@ -21,18 +21,19 @@ import {
   AUDIT_TRANSITIONS,
   type AuditStatus,
   type AuditStep,
+  type Language,
 } from '../../../shared/domain/vocabulary';
 import type { EvidenceLink } from '../../../shared/domain/evidence';
 import type { Call } from '../../../shared/api/contract';
-import { DemoFile, type DemoAudit, type DemoEvidence, type DemoFile as DemoFileType } from './demoFile';
+import { DemoSource, inLanguage, type DemoAudit, type DemoEvidence, type DemoFile } from './demoFile';
 import { builtInTemplate, installTemplate, type InstalledTemplate } from './templates';
 import demoJson from '../../../../resources/demo/demo.json' with { type: 'json' };
 
-let parsed: DemoFileType | undefined;
-/** The bundled demo file, parsed once. */
-export function demoFile(): DemoFileType {
-  parsed ??= DemoFile.parse(demoJson);
-  return parsed;
+let parsed: DemoSource | undefined;
+/** The bundled demo file, parsed once, in `language` (its bilingual texts in that language). */
+export function demoFile(language: Language = 'en'): DemoFile {
+  parsed ??= DemoSource.parse(demoJson);
+  return inLanguage(parsed, language);
 }
 
 /** The statuses an audit passes through from `planned` to `target` (shortest path in AUDIT_TRANSITIONS). */
@@ -71,6 +72,8 @@ class Refs {
 }
 
 export interface DemoOptions {
+  /** The language its bilingual texts are loaded in (default `en`): the interface language. */
+  language?: Language;
   /** Dates the few records the file leaves undated (default: the demo's `asOf` day). */
   now?: () => Date;
   /**
@@ -82,7 +85,7 @@ export interface DemoOptions {
 
 /** Loads the bundled demo. */
 export async function loadDemo(call: Call, options: DemoOptions = {}): Promise<void> {
-  await loadDemoFile(call, demoFile(), options);
+  await loadDemoFile(call, demoFile(options.language), options);
 }
 
 /** `2025-03-23` → `2025-03-23T<time>Z`; a timestamp → the same instant in UTC. */
@@ -99,7 +102,7 @@ function stepBetween(from: AuditStatus, to: AuditStatus): AuditStep {
 }
 
 /** Loads a parsed demo file into an empty database. */
-export async function loadDemoFile(call: Call, demo: DemoFileType, options: DemoOptions = {}): Promise<void> {
+export async function loadDemoFile(call: Call, demo: DemoFile, options: DemoOptions = {}): Promise<void> {
   const now = options.now ?? (() => new Date(instant(demo.asOf, '12:00:00')));
   const at = (iso: string | null | undefined): void => {
     if (iso) options.setNow?.(iso);

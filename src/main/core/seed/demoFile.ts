@@ -15,6 +15,14 @@
  *   `{ kind: 'consolidated_result', criterion }`;
  * - grounds are ground codes (`racial_ethnic_origin`), as in the API.
  * The target `status` of an audit is reached by stepping through AUDIT_TRANSITIONS.
+ *
+ * Texts that belong to the programme rather than to one person's fieldwork are written in both
+ * languages of the app, `{ "en": "…", "es": "…" }`, and the demo is loaded in the interface
+ * language (`inLanguage`): the programme, people's organisations, services, audits' titles and
+ * scopes, findings, recommendations, managers' answers, measures and their progress notes. What
+ * an auditor wrote in the field (observations, situation tests, the notes of answers and of
+ * consolidated results) has one language, the one it was written in, as a real log would. A text
+ * that reads the same in both (an empty one) may be written once, as a plain string.
  */
 import { z } from 'zod';
 import { GroundCodes, IsoDate, Timestamp } from '../../../shared/domain/common';
@@ -23,7 +31,7 @@ import { AuditFields, ObservationFields, ResponseFields, SituationTestFields } f
 import { FindingFields, ManagementResponseFields, RecommendationFields } from '../../../shared/domain/findings';
 import { MeasureFields, ProgressUpdateFields } from '../../../shared/domain/actionPlan';
 import { CriterionRef } from '../../../shared/exchange/templateFile';
-import { AuditStatus } from '../../../shared/domain/vocabulary';
+import { AuditStatus, LANGUAGES, Language } from '../../../shared/domain/vocabulary';
 
 export const DEMO_FILE_FORMAT = 'citizen-audit/demo';
 
@@ -31,13 +39,46 @@ export const DEMO_FILE_FORMAT = 'citizen-audit/demo';
 export const Ref = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,59}$/, 'Lower-case letters, digits, - and _');
 const Grounds = GroundCodes.default([]);
 
-export const DemoPerson = z.strictObject({ ref: Ref, ...PersonFields });
+/** A text in each language of the app, `{ en, es }`, or one text for both. */
+const bilingual = <T extends z.ZodType>(text: T) =>
+  z.union([text, z.strictObject({ en: text, es: text } satisfies Record<Language, T>)]);
+
+/** A value of the demo file with each bilingual text resolved to one language. */
+export type InLanguage<T> = T extends { en: infer U; es: unknown }
+  ? U
+  : T extends readonly (infer E)[]
+    ? InLanguage<E>[]
+    : T extends object
+      ? { [K in keyof T]: InLanguage<T[K]> }
+      : T;
+
+const isBilingual = (value: object): value is Record<Language, unknown> => {
+  const keys = Object.keys(value);
+  return keys.length === LANGUAGES.length && LANGUAGES.every((l) => keys.includes(l));
+};
+
+/** The parsed demo file in one language: every `{ en, es }` text becomes its `language` text. */
+export function inLanguage<T>(value: T, language: Language): InLanguage<T> {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== 'object') return v;
+    if (isBilingual(v)) return v[language];
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+  };
+  return walk(value) as InLanguage<T>;
+}
+
+export const DemoPerson = z.strictObject({
+  ref: Ref,
+  ...PersonFields,
+  organisation: bilingual(PersonFields.organisation),
+});
 export const DemoService = z.strictObject({
   ref: Ref,
-  name: ServiceFields.name,
-  department: ServiceFields.department,
+  name: bilingual(ServiceFields.name),
+  department: bilingual(ServiceFields.department),
   address: ServiceFields.address,
-  description: ServiceFields.description,
+  description: bilingual(ServiceFields.description),
   manager: Ref.nullable().default(null),
 });
 
@@ -96,15 +137,15 @@ export const DemoEvidence = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('response'), auditor: Ref, criterion: CriterionRef }),
   z.strictObject({ kind: z.literal('consolidated_result'), criterion: CriterionRef }),
 ]);
-export type DemoEvidence = z.infer<typeof DemoEvidence>;
+export type DemoEvidence = InLanguage<z.infer<typeof DemoEvidence>>;
 
 export const DemoFinding = z.strictObject({
   ref: Ref,
-  title: FindingFields.title,
-  criterion: FindingFields.criterion,
-  condition: FindingFields.condition,
-  cause: FindingFields.cause,
-  effect: FindingFields.effect,
+  title: bilingual(FindingFields.title),
+  criterion: bilingual(FindingFields.criterion),
+  condition: bilingual(FindingFields.condition),
+  cause: bilingual(FindingFields.cause),
+  effect: bilingual(FindingFields.effect),
   severity: FindingFields.severity,
   type: FindingFields.type,
   structuralKind: FindingFields.structuralKind,
@@ -114,8 +155,8 @@ export const DemoFinding = z.strictObject({
 
 export const DemoRecommendation = z.strictObject({
   ref: Ref,
-  title: RecommendationFields.title,
-  text: RecommendationFields.text,
+  title: bilingual(RecommendationFields.title),
+  text: bilingual(RecommendationFields.text),
   priority: RecommendationFields.priority,
   findings: z.array(Ref).min(1, 'Link at least one finding'),
 });
@@ -124,8 +165,8 @@ export const DemoManagementResponse = z.strictObject({
   recommendation: Ref,
   manager: Ref,
   decision: ManagementResponseFields.decision,
-  justification: ManagementResponseFields.justification,
-  committedMeasure: ManagementResponseFields.committedMeasure,
+  justification: bilingual(ManagementResponseFields.justification),
+  committedMeasure: bilingual(ManagementResponseFields.committedMeasure),
   /** When absent, loadDemo's clock is used. */
   respondedAt: Timestamp.optional(),
 });
@@ -135,8 +176,8 @@ export const DemoAudit = z.strictObject({
   service: Ref,
   /** Key of a built-in template listed in `templates`. */
   template: z.string(),
-  title: AuditFields.title,
-  scope: AuditFields.scope,
+  title: bilingual(AuditFields.title),
+  scope: bilingual(AuditFields.scope),
   methods: AuditFields.methods,
   lead: Ref.nullable().default(null),
   team: z.array(Ref).default([]),
@@ -154,28 +195,28 @@ export const DemoAudit = z.strictObject({
   recommendations: z.array(DemoRecommendation).default([]),
   managementResponses: z.array(DemoManagementResponse).default([]),
 });
-export type DemoAudit = z.infer<typeof DemoAudit>;
+export type DemoAudit = InLanguage<z.infer<typeof DemoAudit>>;
 
 export const DemoProgressUpdate = z.strictObject({
   date: ProgressUpdateFields.date,
   status: ProgressUpdateFields.status,
   indicatorValue: ProgressUpdateFields.indicatorValue,
-  note: ProgressUpdateFields.note,
+  note: bilingual(ProgressUpdateFields.note),
   /** Who records it; by default the measure's responsible person, else the coordinator. */
   author: Ref.optional(),
 });
 
 export const DemoMeasure = z.strictObject({
   ref: Ref,
-  title: MeasureFields.title,
-  description: MeasureFields.description,
+  title: bilingual(MeasureFields.title),
+  description: bilingual(MeasureFields.description),
   actionArea: MeasureFields.actionArea,
   recommendations: z.array(Ref).default([]),
-  department: MeasureFields.department,
+  department: bilingual(MeasureFields.department),
   responsible: Ref.nullable().default(null),
   startDate: MeasureFields.startDate,
   dueDate: MeasureFields.dueDate,
-  indicator: MeasureFields.indicator,
+  indicator: bilingual(MeasureFields.indicator),
   indicatorUnit: MeasureFields.indicatorUnit,
   baseline: MeasureFields.baseline,
   target: MeasureFields.target,
@@ -183,16 +224,25 @@ export const DemoMeasure = z.strictObject({
   /** The measure's status is its latest progress update's. */
   progress: z.array(DemoProgressUpdate).default([]),
 });
-export type DemoMeasure = z.infer<typeof DemoMeasure>;
+export type DemoMeasure = InLanguage<z.infer<typeof DemoMeasure>>;
 
-export const DemoFile = z.strictObject({
+/** The file as written, with its bilingual texts; `inLanguage` gives the DemoFile the loader takes. */
+export const DemoSource = z.strictObject({
   format: z.literal(DEMO_FILE_FORMAT),
-  formatVersion: z.literal(1),
+  /** 2: texts of the programme in both languages. */
+  formatVersion: z.literal(2),
   /** The date the demo is a snapshot of (its "today"). */
   asOf: IsoDate,
   /** The person the demo session begins as; must be a coordinator in `people`. */
   coordinator: Ref,
-  programme: z.strictObject(ProgrammeFields),
+  programme: z.strictObject({
+    ...ProgrammeFields,
+    name: bilingual(ProgrammeFields.name),
+    coordinatingOffice: bilingual(ProgrammeFields.coordinatingOffice),
+    /** The demo's reports default to the language it is loaded in. */
+    defaultLanguage: bilingual(ProgrammeFields.defaultLanguage),
+    reportBranding: bilingual(ProgrammeFields.reportBranding),
+  }),
   people: z.array(DemoPerson).min(1),
   services: z.array(DemoService).default([]),
   /** Keys of the built-in templates to install, in order. */
@@ -200,4 +250,6 @@ export const DemoFile = z.strictObject({
   audits: z.array(DemoAudit).default([]),
   measures: z.array(DemoMeasure).default([]),
 });
-export type DemoFile = z.infer<typeof DemoFile>;
+export type DemoSource = z.infer<typeof DemoSource>;
+/** The demo in one language, as `loadDemoFile` takes it. */
+export type DemoFile = InLanguage<DemoSource>;

@@ -6,6 +6,9 @@
  *
  * Keyboard, on a criterion: 1–5 pick the rating (or the option), 0 clears it; ↓/J and ↑/K move to
  * the next and previous criterion; `?` shows the shortcuts.
+ *
+ * Each criterion shows the history of one's own answer once there is one, and of the team's
+ * consolidated result once the lead has set it (HistoryPanel, folded).
  */
 import {
   Alert,
@@ -39,9 +42,11 @@ import {
   useAnswers,
   useAttachments,
   useChecklist,
+  useConsolidated,
   useObservationEntries,
   useSituationTests,
 } from '../../api/fieldworkHooks';
+import { HistoryPanel } from '../../components/HistoryPanel';
 import { localized, plainText } from './text';
 import { useAutosave, type SaveState } from './useAutosave';
 
@@ -92,6 +97,7 @@ export function ChecklistTab({
   const checklist = useChecklist(audit.templateVersionId);
   const mine = useAnswers(audit.id, me.id);
   const agreement = useAgreement(audit.id);
+  const consolidated = useConsolidated(audit.id);
   const observations = useObservationEntries(audit.id);
   const tests = useSituationTests(audit.id);
   const attachments = useAttachments(audit.id);
@@ -162,6 +168,7 @@ export function ChecklistTab({
   if (!checklist.data || !mine.data) return <Text c="dimmed">{t('app.loading')}</Text>;
   const sections = checklist.data.sections;
   const byCriterion = new Map(mine.data.map((r) => [r.criterionId, r]));
+  const resultOf = new Map((consolidated.data ?? []).map((r) => [r.criterionId, r.id]));
   const total = sections.reduce((n, s) => n + s.criteria.length, 0);
   const done = Object.values(progress).filter(answered).length;
 
@@ -236,6 +243,7 @@ export function ChecklistTab({
                         auditId={audit.id}
                         me={me}
                         stored={stored}
+                        consolidatedId={resultOf.get(c.id)}
                         draftKey={`${workspace}.${me.id}.${audit.id}.answer.${c.id}`}
                         editable={editable}
                         disagreement={disagreeing.has(c.id)}
@@ -311,6 +319,7 @@ function CriterionRow({
   auditId,
   me,
   stored,
+  consolidatedId,
   draftKey,
   editable,
   disagreement,
@@ -322,6 +331,8 @@ function CriterionRow({
   auditId: string;
   me: Person;
   stored: Response | undefined;
+  /** The team's consolidated result of this criterion, once the lead has set it. */
+  consolidatedId: string | undefined;
   draftKey: string;
   editable: boolean;
   disagreement: boolean;
@@ -332,6 +343,11 @@ function CriterionRow({
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const textId = useId();
+  // The answer's id, known once it is first saved: its history is shown from then on.
+  const [answerId, setAnswerId] = useState(stored?.id);
+  useEffect(() => {
+    if (stored) setAnswerId(stored.id);
+  }, [stored]);
   const auto = useAutosave<AnswerValue>({
     draftKey,
     stored: stored ? valueOf(stored) : null,
@@ -341,6 +357,8 @@ function CriterionRow({
     save: async (v, rev) => {
       const r = await api.call('audits.recordAnswer', { auditId, criterionId: c.id, ...v, rev });
       void qc.invalidateQueries({ queryKey: ['agreement', auditId] });
+      setAnswerId(r.id);
+      void qc.invalidateQueries({ queryKey: ['history', r.id] });
       return r.rev;
     },
     reloadRev: async () => {
@@ -500,6 +518,18 @@ function CriterionRow({
           <Text size="sm" c="red" role="alert">
             {auto.error.messageIn(i18n.language === 'es' ? 'es' : 'en')}
           </Text>
+        )}
+        {(answerId || consolidatedId) && (
+          <Group gap="xs" align="flex-start" grow data-testid="criterion-history">
+            {answerId && <HistoryPanel entityId={answerId} entity="response" title={t('checklistHistory.answer')} />}
+            {consolidatedId && (
+              <HistoryPanel
+                entityId={consolidatedId}
+                entity="consolidated_result"
+                title={t('checklistHistory.result')}
+              />
+            )}
+          </Group>
         )}
       </Stack>
     </Paper>

@@ -24,15 +24,15 @@ import {
   Title,
 } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { memo, useDeferredValue, useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Audit, ObservationEntry } from '../../../shared/domain/audit';
+import type { Audit, MarkedText, ObservationEntry } from '../../../shared/domain/audit';
 import type { Person } from '../../../shared/domain/programme';
 import { AUDIT_METHODS, SEVERITIES } from '../../../shared/domain/vocabulary';
 
 type AuditMethod = (typeof AUDIT_METHODS)[number];
 type Severity = (typeof SEVERITIES)[number];
-import { ApiCallError, api } from '../../api/client';
+import { ApiCallError, api, errorMessage } from '../../api/client';
 import { usePeople } from '../../api/hooks';
 import { useChecklist, useGrounds } from '../../api/fieldworkHooks';
 import { clearDraft, readDraft, writeDraft } from '../../components/drafts';
@@ -361,10 +361,11 @@ function Log({ audit }: { audit: Audit }): React.JSX.Element {
   const [authorId, setAuthorId] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const deferred = useDeferredValue(query);
+  // The query follows the box directly: one render per key starts the search (a deferred value
+  // would render the log twice first), and the entries it redraws are only those that changed.
   const filters = {
     auditId: audit.id,
-    query: deferred,
+    query,
     ...(ground ? { ground } : {}),
     ...(severity ? { severity: severity as Severity } : {}),
     ...(method ? { method: method as AuditMethod } : {}),
@@ -378,6 +379,9 @@ function Log({ audit }: { audit: Audit }): React.JSX.Element {
     queryFn: ({ pageParam }) => api.call('observations.search', { ...filters, limit: PAGE, offset: pageParam }),
     getNextPageParam: (last) => last.next ?? undefined,
     placeholderData: keepPreviousData,
+    // Deleting back to an earlier query shows its results at once; a new observation
+    // invalidates every search (see the entry form).
+    staleTime: 30_000,
   });
   const entries = search.data?.pages.flatMap((p) => p.items) ?? [];
   const byId = new Map((people.data ?? []).map((p) => [p.id, p]));
@@ -446,7 +450,7 @@ function Log({ audit }: { audit: Audit }): React.JSX.Element {
       <Stack
         gap="xs"
         data-testid="observation-log"
-        data-query={deferred}
+        data-query={query}
         data-fresh={String(search.isSuccess && !search.isPlaceholderData && !search.isFetching)}
       >
         {entries.map((o) => (
@@ -467,72 +471,82 @@ function Log({ audit }: { audit: Audit }): React.JSX.Element {
   );
 }
 
-/** One entry of the log; memoised, so typing in the search box redraws only entries that changed. */
-const EntryCard = memo(function EntryCard({
-  entry: o,
-  author,
-}: {
-  entry: ObservationEntry;
-  author: Person | undefined;
-}): React.JSX.Element {
-  const { t, i18n } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const bodyId = useId();
-  return (
-    <Paper
-      withBorder
-      p="sm"
-      radius="md"
-      component="article"
-      aria-labelledby={`${bodyId}-h`}
-      data-testid="observation-entry"
-    >
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <Stack gap={2}>
-          <Text size="sm" fw={600} id={`${bodyId}-h`}>
-            {formatDateTime(o.observedAt, i18n.language)} · {author?.code ?? t('common.none')}
-            {o.location.length > 0 && (
-              <>
-                {' · '}
-                <Marked parts={o.location} />
-              </>
-            )}
+const sameMarks = (a: MarkedText, b: MarkedText): boolean =>
+  a.length === b.length && a.every((p, i) => p.text === b[i]!.text && p.hit === b[i]!.hit);
+
+/**
+ * One entry of the log; memoised, so typing in the search box redraws only entries that changed:
+ * the same record (id and rev) with the same marked excerpt and location is not drawn again,
+ * though each search answers new objects.
+ */
+const EntryCard = memo(
+  function EntryCard({ entry: o, author }: { entry: ObservationEntry; author: Person | undefined }): React.JSX.Element {
+    const { t, i18n } = useTranslation();
+    const [open, setOpen] = useState(false);
+    const bodyId = useId();
+    return (
+      <Paper
+        withBorder
+        p="sm"
+        radius="md"
+        component="article"
+        aria-labelledby={`${bodyId}-h`}
+        data-testid="observation-entry"
+      >
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Stack gap={2}>
+            <Text size="sm" fw={600} id={`${bodyId}-h`}>
+              {formatDateTime(o.observedAt, i18n.language)} · {author?.code ?? t('common.none')}
+              {o.location.length > 0 && (
+                <>
+                  {' · '}
+                  <Marked parts={o.location} />
+                </>
+              )}
+            </Text>
+            <Group gap={4}>
+              <Badge variant="outline" size="sm">
+                {t(`vocab.method.${o.method}`)}
+              </Badge>
+              {o.severity && (
+                <Badge color="grape" variant="light" size="sm">
+                  {t(`vocab.severity.${o.severity}`)}
+                </Badge>
+              )}
+              {o.personalData && (
+                <Badge color="red" variant="light" size="sm">
+                  {t('fieldwork.observations.personalDataBadge')}
+                </Badge>
+              )}
+            </Group>
+          </Stack>
+          <Button
+            size="xs"
+            variant="subtle"
+            aria-expanded={open}
+            aria-controls={bodyId}
+            onClick={() => setOpen((x) => !x)}
+          >
+            {open ? t('fieldwork.observations.less') : t('fieldwork.observations.whole')}
+          </Button>
+        </Group>
+        {!open && (
+          <Text size="sm" mt={4} data-testid="excerpt">
+            <Marked parts={o.excerpt} />
           </Text>
-          <Group gap={4}>
-            <Badge variant="outline" size="sm">
-              {t(`vocab.method.${o.method}`)}
-            </Badge>
-            {o.severity && (
-              <Badge color="grape" variant="light" size="sm">
-                {t(`vocab.severity.${o.severity}`)}
-              </Badge>
-            )}
-            {o.personalData && (
-              <Badge color="red" variant="light" size="sm">
-                {t('fieldwork.observations.personalDataBadge')}
-              </Badge>
-            )}
-          </Group>
-        </Stack>
-        <Button
-          size="xs"
-          variant="subtle"
-          aria-expanded={open}
-          aria-controls={bodyId}
-          onClick={() => setOpen((x) => !x)}
-        >
-          {open ? t('fieldwork.observations.less') : t('fieldwork.observations.whole')}
-        </Button>
-      </Group>
-      {!open && (
-        <Text size="sm" mt={4} data-testid="excerpt">
-          <Marked parts={o.excerpt} />
-        </Text>
-      )}
-      {open && <EntryDetail id={o.id} bodyId={bodyId} auditId={o.auditId} />}
-    </Paper>
-  );
-});
+        )}
+        {open && <EntryDetail id={o.id} bodyId={bodyId} auditId={o.auditId} />}
+      </Paper>
+    );
+  },
+  (a, b) =>
+    a.author === b.author &&
+    a.entry.id === b.entry.id &&
+    a.entry.rev === b.entry.rev &&
+    a.entry.narrativeLength === b.entry.narrativeLength &&
+    sameMarks(a.entry.excerpt, b.entry.excerpt) &&
+    sameMarks(a.entry.location, b.entry.location),
+);
 
 function EntryDetail({ id, bodyId, auditId }: { id: string; bodyId: string; auditId: string }): React.JSX.Element {
   const { t } = useTranslation();
@@ -594,7 +608,57 @@ function AttachmentPreview({
         <Text size="xs">
           {name} · {Math.max(1, Math.round(size / 1024))} KB
         </Text>
+        {!image && <OpenAttachment id={id} name={name} />}
       </Stack>
     </Paper>
+  );
+}
+
+/**
+ * Opens an attachment that is not an image with the system's viewer: the Electron shell opens
+ * the private copy the core makes (`attachments.open`, by id only); where nothing opened it (the
+ * browser), the file is offered as a download under the copy's safe name.
+ */
+function OpenAttachment({ id, name }: { id: string; name: string }): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const open = async (): Promise<void> => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const copy = await api.call('attachments.open', { id });
+      if (!copy.opened) {
+        const content = await api.call('attachments.content', { id });
+        const bytes = Uint8Array.from(atob(content.contentBase64), (c) => c.charCodeAt(0));
+        const url = URL.createObjectURL(new Blob([bytes], { type: content.mediaType }));
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = copy.fileName;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        setMessage({ error: false, text: t('attachmentOpen.downloaded', { name: copy.fileName }) });
+      }
+    } catch (e) {
+      setMessage({ error: true, text: errorMessage(e, i18n.language) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button
+        size="compact-xs"
+        variant="light"
+        loading={busy}
+        aria-label={t('attachmentOpen.openNamed', { name })}
+        onClick={() => void open()}
+      >
+        {t('attachmentOpen.open')}
+      </Button>
+      <Text size="xs" c={message?.error ? 'red.8' : undefined} role="status" data-testid="attachment-open-status">
+        {message?.text ?? ''}
+      </Text>
+    </>
   );
 }

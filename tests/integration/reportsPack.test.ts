@@ -77,12 +77,24 @@ describe('a report packed a slice at a time', () => {
       const whole = await documentXml(await packWhole(reportDocument(ctx, parts)));
       for (const slice of [1, 2, 3, 200]) {
         const again = built(input);
-        expect(difference(await documentXml(await packReport(again.ctx, again.parts, slice)), whole)).toBeNull();
+        expect(
+          difference(await documentXml(await packReport(again.ctx, again.parts, { sliceRows: slice })), whole),
+        ).toBeNull();
       }
     }
     // The audit report's observation log is long enough to be cut in several slices.
     const log = built({ kind: 'audit', auditId }).parts.body.find((b) => b instanceof LongTable);
     expect(log?.rowCount).toBeGreaterThan(3);
+  });
+
+  it('packs the document whole with the Packer when there is no compiler of docx to use', async () => {
+    const input = { kind: 'audit', auditId } as const;
+    const { ctx, parts } = built(input);
+    const whole = await documentXml(await packWhole(reportDocument(ctx, parts)));
+    const again = built(input);
+    expect(
+      difference(await documentXml(await packReport(again.ctx, again.parts, { compiler: null })), whole),
+    ).toBeNull();
   });
 
   it('escapes texts as docx does, and stores pictures without deflating them again', async () => {
@@ -112,7 +124,7 @@ describe('a report packed a slice at a time', () => {
     const whole = await documentXml(await packWhole(reportDocument(ctx, parts)));
     expect(whole).toContain('&quot;quoted&quot; and &apos;apostrophe&apos;');
     for (const slice of [1, 2, 7, 50])
-      expect(difference(await documentXml(await packReport(ctx, parts, slice)), whole)).toBeNull();
+      expect(difference(await documentXml(await packReport(ctx, parts, { sliceRows: slice })), whole)).toBeNull();
 
     const { ctx: auditCtx, parts: auditParts } = built({ kind: 'audit', auditId, includePersonalData: true });
     const methods = new Map<string, number>();

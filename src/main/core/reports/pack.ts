@@ -31,7 +31,7 @@ const ROW_END = '</w:tr>';
 type PackageFiles = Map<string, string | Uint8Array | ArrayBuffer>;
 
 /** docx's compiler (a private part of its Packer): the package's files by path, XML as text. */
-interface Compiler {
+export interface Compiler {
   compile(file: Document): PackageFiles;
 }
 
@@ -123,9 +123,15 @@ export async function packWhole(doc: Document): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
-/** The report as the bytes of a .docx file, its long tables written a slice at a time. */
-export async function packReport(ctx: ReportContext, parts: ReportParts, sliceRows = SLICE_ROWS): Promise<Uint8Array> {
-  const compiler = docxCompiler();
+/**
+ * The report as the bytes of a .docx file, its long tables written `sliceRows` at a time; packed
+ * whole by the Packer when there is no `compiler` (docx's, by default).
+ */
+export async function packReport(
+  ctx: ReportContext,
+  parts: ReportParts,
+  { sliceRows = SLICE_ROWS, compiler = docxCompiler() }: { sliceRows?: number; compiler?: Compiler | null } = {},
+): Promise<Uint8Array> {
   if (!compiler) return packWhole(reportDocument(ctx, parts));
   // A placeholder no text of the report can hold by chance.
   const nonce = randomUUID();

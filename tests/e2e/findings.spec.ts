@@ -139,7 +139,10 @@ test('coordinator turns results into findings and recommendations; the manager a
   await expect(card).toBeVisible();
   await axe('reviews');
   // The audit's Findings tab, read-only for the manager.
-  await page.getByRole('link', { name: 'Open the audit’s Findings tab' }).click();
+  await page
+    .getByRole('region', { name: `Audit: ${POLICE}` })
+    .getByRole('link', { name: 'Open the audit’s Findings tab' })
+    .click();
   await expect(page.getByRole('tab', { name: 'Findings' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText(/You can read the findings and recommendations/)).toBeVisible();
   await expect(findingCard(page, 'Identity checks and forms not recorded')).toBeVisible();

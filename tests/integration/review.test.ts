@@ -119,6 +119,16 @@ describe('recommendations and answers', () => {
     });
     expect(toDepartment.addressedTo).toBe('Department of Finance');
     expect((await core.call('recommendations.get', { id: toDepartment.id })).addressedTo).toBe('Department of Finance');
+    // At most 200 characters (docs/limits.md).
+    const long = await core.call('recommendations.update', {
+      id: toDepartment.id,
+      rev: toDepartment.rev,
+      addressedTo: 'd'.repeat(200),
+    });
+    await expect(
+      core.call('recommendations.update', { id: long.id, rev: long.rev, addressedTo: 'd'.repeat(201) }),
+    ).rejects.toMatchObject({ code: 'invalid_input', fields: { addressedTo: expect.any(String) } });
+    await core.call('recommendations.update', { id: long.id, rev: long.rev, addressedTo: 'Department of Finance' });
 
     await as(core, w.manager.id);
     const answer = await core.call('recommendations.answer', {

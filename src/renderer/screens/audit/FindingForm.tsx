@@ -24,15 +24,13 @@ import { useTranslation } from 'react-i18next';
 import { EVIDENCE_KINDS, type EvidenceKind, type EvidenceLink } from '../../../shared/domain/evidence';
 import { FindingCreate, FindingUpdate, type Finding } from '../../../shared/domain/findings';
 import { FINDING_TYPES, SEVERITIES, STRUCTURAL_KINDS } from '../../../shared/domain/vocabulary';
-import type { z } from 'zod';
 import { api } from '../../api/client';
 import { useGrounds } from '../../api/fieldworkHooks';
 import { FormModal } from '../../components/FormModal';
 import { LIMITS, useForm } from '../../components/useForm';
-import { REVIEW_KEYS, linkKey, type EvidenceItem } from './findingsData';
+import { REVIEW_KEYS, type EvidenceItem } from './findingsData';
+import { linkKey, type FindingDraft } from './review';
 import { localized } from './text';
-
-export type FindingDraft = z.input<typeof FindingCreate>;
 
 type Values = {
   title: string;

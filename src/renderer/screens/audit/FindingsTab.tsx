@@ -17,12 +17,12 @@ import { api, errorMessage } from '../../api/client';
 import { usePeople } from '../../api/hooks';
 import { useGrounds } from '../../api/fieldworkHooks';
 import { ConfirmArchive } from '../../components/ConfirmArchive';
-import { FindingForm, type FindingDraft, type FindingFormMode } from './FindingForm';
+import { FindingForm, type FindingFormMode } from './FindingForm';
+import { mergeDrafts, type FindingDraft } from './review';
 import { RecommendationForm } from './RecommendationForm';
 import { FindingCard, RecommendationCard, ReviewStateBox } from './ReviewCards';
 import {
   REVIEW_KEYS,
-  linkKey,
   useEvidenceIndex,
   useFindings,
   useRecommendationAnswers,
@@ -30,24 +30,6 @@ import {
   useSuggestions,
 } from './findingsData';
 import { localized } from './text';
-
-/** One finding from several suggestions: the first one's title, every text, ground and piece of evidence. */
-export function mergeDrafts(drafts: readonly FindingDraft[]): FindingDraft {
-  const first = drafts[0]!;
-  const join = (k: 'criterion' | 'condition') =>
-    drafts
-      .map((d) => d[k] ?? '')
-      .filter(Boolean)
-      .join('\n');
-  const evidence = new Map(drafts.flatMap((d) => d.evidence ?? []).map((l) => [linkKey(l), l]));
-  return {
-    ...first,
-    criterion: join('criterion'),
-    condition: join('condition'),
-    grounds: [...new Set(drafts.flatMap((d) => d.grounds ?? []))],
-    evidence: [...evidence.values()],
-  };
-}
 
 export function FindingsTab({ audit, me }: { audit: Audit; me: Person }): React.JSX.Element {
   const { t, i18n } = useTranslation();

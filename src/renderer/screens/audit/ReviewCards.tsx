@@ -14,7 +14,8 @@ import type { Finding, ManagementResponse, Recommendation } from '../../../share
 import type { Person } from '../../../shared/domain/programme';
 import { formatDate } from '../../components/DataTable';
 import { HistoryPanel } from '../../components/HistoryPanel';
-import { EVIDENCE_TAB, linkKey, reviewState, type EvidenceItem } from './findingsData';
+import { EVIDENCE_TAB, linkKey, type EvidenceItem } from './findingsData';
+import { reviewState } from './review';
 import { formatDateTime } from './text';
 
 // Colours that keep the badge's text readable (axe's contrast); the severity is said in words anyway.

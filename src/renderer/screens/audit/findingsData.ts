@@ -13,11 +13,13 @@ import { mayCall } from '../../../shared/api/roles';
 import type { Audit } from '../../../shared/domain/audit';
 import type { Rating } from '../../../shared/domain/vocabulary';
 import type { EvidenceKind, EvidenceLink } from '../../../shared/domain/evidence';
-import type { ManagementResponse, Recommendation } from '../../../shared/domain/findings';
 import { api } from '../../api/client';
 import { allPages } from '../../api/hooks';
 import { useChecklist } from '../../api/fieldworkHooks';
+import { linkKey } from './review';
 import { formatDateTime, localized, plainText } from './text';
+
+export { linkKey };
 
 /** The query roots a change of findings, recommendations or answers invalidates. */
 export const REVIEW_KEYS = ['findings', 'recommendations', 'suggestions', 'history'] as const;
@@ -72,8 +74,6 @@ export interface EvidenceItem {
   /** Lines shown when the evidence is opened. */
   details: { label: string; value: string }[];
 }
-
-export const linkKey = (l: EvidenceLink): string => `${l.kind}:${l.id}`;
 
 /**
  * Every record of the audit the current role may read that a finding can cite, by `kind:id`,
@@ -155,13 +155,4 @@ export function useEvidenceIndex(audit: Audit, role: Role | null, t: TFunction, 
     })),
   ];
   return { items, byKey: new Map(items.map((i) => [linkKey(i.link), i])), checklist: checklist.data };
-}
-
-/** How far the managers have answered an audit's recommendations, and who answered last. */
-export function reviewState(recommendations: readonly Recommendation[], answers: readonly ManagementResponse[]) {
-  const live = new Set(recommendations.map((r) => r.id));
-  const mine = answers.filter((a) => live.has(a.recommendationId));
-  const answered = new Set(mine.map((a) => a.recommendationId)).size;
-  const last = [...mine].sort((a, b) => b.respondedAt.localeCompare(a.respondedAt))[0] ?? null;
-  return { total: recommendations.length, answered, last, managers: [...new Set(mine.map((a) => a.managerId))] };
 }

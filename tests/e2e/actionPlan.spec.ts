@@ -25,6 +25,7 @@ function daysAgo(days: number): string {
 const ACCEPTED = 'Offer interpreting at the front desk in the five most spoken languages';
 const PARTLY = 'Publish the complaint form in plain language';
 const COMMITTED = 'Telephone interpreting contract for the front desk';
+const FINDING = 'No interpreting at the front desk';
 
 /** In the demo, as its coordinator: a finding on the police audit, two recommendations, the manager's answers. */
 async function acceptedRecommendations(api: Api) {
@@ -41,7 +42,7 @@ async function acceptedRecommendations(api: Api) {
   )!;
   const finding = await call(api, 'findings.create', {
     auditId: audit.id,
-    title: 'No interpreting at the front desk',
+    title: FINDING,
     severity: 'high',
     type: 'structural',
     structuralKind: 'communication_language',
@@ -162,14 +163,12 @@ test('the coordinator plans measures from accepted recommendations, records prog
   await expect(page.getByRole('list', { name: 'History of this measure' })).toContainText(
     'Lucía Ejemplo Sanz (COORD-01) · created',
   );
-  // The pointer leaves the button (its hover colour is the History panel's own, not this screen's).
-  await page.mouse.move(0, 0);
 
   // The trace: back to the recommendation, its answer, the finding and its evidence.
   const trace = page.getByRole('region', { name: 'Trace' });
   await expect(trace.getByRole('link', { name: `Recommendation: ${ACCEPTED}` })).toBeVisible();
   await expect(trace).toContainText('Accepted');
-  await expect(trace.getByRole('link', { name: 'Finding: No interpreting at the front desk' })).toBeVisible();
+  await expect(trace.getByRole('link', { name: `Finding: ${FINDING}` })).toBeVisible();
   await expect(trace.getByRole('link', { name: /^Consolidated result: .*Non-compliant/ })).toBeVisible();
   await axe('measure page with progress and trace');
   await trace.getByRole('link', { name: /^Observation: / }).click();
@@ -177,6 +176,22 @@ test('the coordinator plans measures from accepted recommendations, records prog
     new RegExp(`/audits/${observation.auditId}\\?tab=observations&record=${observation.id}`),
   );
   await expect(page.getByRole('tab', { name: 'Observations' })).toHaveAttribute('aria-selected', 'true');
+
+  // Forward again from the finding: the trace's link lands on that finding's card in the audit's
+  // Findings tab, whose own trace leads to the recommendation, its answer and this measure.
+  await page.goBack();
+  await page
+    .getByRole('region', { name: 'Trace' })
+    .getByRole('link', { name: `Finding: ${FINDING}` })
+    .click();
+  await expect(page.getByRole('tab', { name: 'Findings' })).toHaveAttribute('aria-selected', 'true');
+  const card = page.getByRole('article', { name: FINDING });
+  await expect(card).toBeFocused();
+  await card.getByRole('button', { name: 'Show where it led (recommendations, answers, measures)' }).click();
+  const forward = card.getByRole('region', { name: 'Trace' });
+  await expect(forward).toContainText(`Recommendation: ${ACCEPTED}`);
+  await expect(forward.getByRole('link', { name: new RegExp(`^Measure: ${COMMITTED}`) })).toBeVisible();
+  await axe('findings tab with a finding traced forward');
 
   // In Spanish.
   await call(api, 'session.setLanguage', { language: 'es' });

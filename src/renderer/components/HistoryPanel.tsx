@@ -53,7 +53,7 @@ export function HistoryPanel({
         </Title>
         <Button
           size="xs"
-          variant="subtle"
+          variant="default"
           aria-expanded={open}
           aria-controls={panelId}
           onClick={() => setOpen((o) => !o)}

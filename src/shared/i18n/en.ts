@@ -804,6 +804,8 @@ export const en = {
       edit: 'Edit “{{title}}”',
       archive: 'Archive “{{title}}”',
       history: 'History of the finding',
+      showTrace: 'Show where it led (recommendations, answers, measures)',
+      hideTrace: 'Hide where it led',
     },
     evidenceKind: {
       consolidated_result: 'Consolidated result',

@@ -931,6 +931,8 @@ export const es: Translation = {
       edit: 'Editar «{{title}}»',
       archive: 'Archivar «{{title}}»',
       history: 'Historial del hallazgo',
+      showTrace: 'Mostrar adónde llevó (recomendaciones, respuestas, medidas)',
+      hideTrace: 'Ocultar adónde llevó',
     },
     evidenceKind: {
       consolidated_result: 'Resultado consolidado',

@@ -7,7 +7,8 @@
  */
 import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { mayCall } from '../../../shared/api/roles';
 import type { Audit } from '../../../shared/domain/audit';
@@ -20,7 +21,7 @@ import { ConfirmArchive } from '../../components/ConfirmArchive';
 import { FindingForm, type FindingFormMode } from './FindingForm';
 import { mergeDrafts, type FindingDraft } from './review';
 import { RecommendationForm } from './RecommendationForm';
-import { FindingCard, RecommendationCard, ReviewStateBox } from './ReviewCards';
+import { FindingCard, RecommendationCard, ReviewStateBox, findingAnchor, recommendationAnchor } from './ReviewCards';
 import {
   REVIEW_KEYS,
   useEvidenceIndex,
@@ -55,6 +56,22 @@ export function FindingsTab({ audit, me }: { audit: Audit; me: Person }): React.
   const [error, setError] = useState<string | null>(null);
 
   const findingList = findings.data ?? [];
+
+  // A link to one finding or recommendation (`&finding=…`, `&recommendation=…`, e.g. from a
+  // measure's trace) brings its card into view and moves the focus to it once the lists are read.
+  const [params] = useSearchParams();
+  const target = params.get('finding')
+    ? findingAnchor(params.get('finding')!)
+    : params.get('recommendation')
+      ? recommendationAnchor(params.get('recommendation')!)
+      : null;
+  const listsRead = findings.isSuccess && recommendations.isSuccess;
+  useEffect(() => {
+    if (!target || !listsRead) return;
+    const card = document.getElementById(target);
+    card?.scrollIntoView({ block: 'start' });
+    card?.focus({ preventScroll: true });
+  }, [target, listsRead]);
   const findingsById = new Map(findingList.map((f) => [f.id, f]));
   const live = (suggestions.data ?? []).filter((s) => s.dismissal === null);
   const dismissed = (suggestions.data ?? []).filter((s) => s.dismissal !== null);

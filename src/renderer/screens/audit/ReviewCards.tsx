@@ -14,6 +14,7 @@ import type { Finding, ManagementResponse, Recommendation } from '../../../share
 import type { Person } from '../../../shared/domain/programme';
 import { formatDate } from '../../components/DataTable';
 import { HistoryPanel } from '../../components/HistoryPanel';
+import { TracePanel } from '../../components/TracePanel';
 import { EVIDENCE_TAB, linkKey, type EvidenceItem } from './findingsData';
 import { reviewState } from './review';
 import { formatDateTime } from './text';
@@ -131,6 +132,10 @@ function EvidenceButton({
   );
 }
 
+/** The element ids of a finding's and a recommendation's cards: links from elsewhere (the plan's trace) scroll to them. */
+export const findingAnchor = (id: string): string => `finding-${id}`;
+export const recommendationAnchor = (id: string): string => `recommendation-${id}`;
+
 export function FindingCard({
   finding: f,
   evidence,
@@ -147,6 +152,8 @@ export function FindingCard({
   level?: 3 | 4;
 }): React.JSX.Element {
   const { t } = useTranslation();
+  const [tracing, setTracing] = useState(false);
+  const traceId = useId();
   const parts = [
     ['criterion', f.criterion],
     ['condition', f.condition],
@@ -154,7 +161,16 @@ export function FindingCard({
     ['effect', f.effect],
   ] as const;
   return (
-    <Paper withBorder p="md" radius="md" component="article" aria-label={f.title} data-testid="finding">
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      component="article"
+      aria-label={f.title}
+      data-testid="finding"
+      id={findingAnchor(f.id)}
+      tabIndex={-1}
+    >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Stack gap={4}>
@@ -206,6 +222,26 @@ export function FindingCard({
             </List>
           )}
         </Stack>
+        {mayCall('trace.finding', role) && (
+          <Stack gap="xs">
+            <Group>
+              <Button
+                size="xs"
+                variant="default"
+                aria-expanded={tracing}
+                aria-controls={traceId}
+                onClick={() => setTracing((o) => !o)}
+              >
+                {tracing ? t('findingsUi.finding.hideTrace') : t('findingsUi.finding.showTrace')}
+              </Button>
+            </Group>
+            {tracing && (
+              <div id={traceId}>
+                <TracePanel kind="finding" id={f.id} level={4} />
+              </div>
+            )}
+          </Stack>
+        )}
         {mayCall('history.list', role) && (
           <HistoryPanel entityId={f.id} entity="finding" title={t('findingsUi.finding.history')} />
         )}
@@ -237,7 +273,16 @@ export function RecommendationCard({
   const { t, i18n } = useTranslation();
   const mine = answers.filter((a) => a.recommendationId === r.id);
   return (
-    <Paper withBorder p="md" radius="md" component="article" aria-label={r.title} data-testid="recommendation">
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      component="article"
+      aria-label={r.title}
+      data-testid="recommendation"
+      id={recommendationAnchor(r.id)}
+      tabIndex={-1}
+    >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Stack gap={4}>

@@ -100,8 +100,9 @@ export const reportEn = {
     total: 'Total',
     notRated: 'Open',
     chartComplianceTitle: 'Results per section',
+    chartComplianceEmpty: 'No criterion has a result yet, so there is no chart.',
     chartComplianceAlt:
-      'Bar chart of the results per section: for each section, the number of criteria compliant, partly compliant, non-compliant, not applicable and not observed. The same figures are in the table before it.',
+      'Bar chart of the results per section: for each section, the number of criteria compliant, partly compliant, non-compliant, not applicable and not observed, and those still open. The same figures are in the table before it.',
     findings: 'Findings',
     findingsIntro:
       'Each finding is written in audit form: the criterion (what should be), the condition (what is), the cause and the effect, with the evidence behind it.',
@@ -187,6 +188,7 @@ export const reportEn = {
       'How the Local Action Plan is progressing: the status of its measures, those overdue, how their indicators have moved, and what changed since {{since}}.',
     statusCounts: 'Status of the measures',
     count: 'Measures',
+    noMeasuresYet: 'The Local Action Plan has no measures yet.',
     chartStatusTitle: 'Measures by status',
     chartStatusAlt: 'Bar chart of the number of measures in each status. The same figures are in the table before it.',
     overdue: 'Overdue measures',

@@ -100,8 +100,9 @@ export const reportEs: Strings<typeof reportEn> = {
     total: 'Total',
     notRated: 'Abierto',
     chartComplianceTitle: 'Resultados por sección',
+    chartComplianceEmpty: 'Ningún criterio tiene todavía un resultado, así que no hay gráfico.',
     chartComplianceAlt:
-      'Gráfico de barras de los resultados por sección: para cada sección, el número de criterios conformes, parcialmente conformes, no conformes, no aplicables y no observados. Las mismas cifras están en la tabla anterior.',
+      'Gráfico de barras de los resultados por sección: para cada sección, el número de criterios conformes, parcialmente conformes, no conformes, no aplicables y no observados, y los que siguen abiertos. Las mismas cifras están en la tabla anterior.',
     findings: 'Hallazgos',
     findingsIntro:
       'Cada hallazgo se redacta en forma de auditoría: el criterio (lo que debería ser), la condición (lo que es), la causa y el efecto, con la evidencia que lo respalda.',
@@ -187,6 +188,7 @@ export const reportEs: Strings<typeof reportEn> = {
       'Cómo avanza el Plan de Acción Local: el estado de sus medidas, las que van con retraso, la evolución de sus indicadores y lo que cambió desde el {{since}}.',
     statusCounts: 'Estado de las medidas',
     count: 'Medidas',
+    noMeasuresYet: 'El Plan de Acción Local todavía no tiene medidas.',
     chartStatusTitle: 'Medidas por estado',
     chartStatusAlt:
       'Gráfico de barras del número de medidas en cada estado. Las mismas cifras están en la tabla anterior.',

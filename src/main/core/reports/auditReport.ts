@@ -8,7 +8,7 @@
  * what the data layer withheld as personal data is only counted, never shown.
  */
 import { Paragraph, TextRun, type FileChild } from 'docx';
-import { stackedBars } from '../../../shared/charts';
+import { complianceChart, isEmpty } from '../../../shared/charts/dashboards';
 import { RATINGS, type Rating } from '../../../shared/domain/vocabulary';
 import type { Criterion } from '../../../shared/domain/template';
 import type {
@@ -247,33 +247,52 @@ function scopeAndMethod(m: AuditModel, ctx: ReportContext): FileChild[] {
   return out;
 }
 
-const CHART_RATINGS = RATINGS;
-
 function compliance(m: AuditModel, ctx: ReportContext): FileChild[] {
   const { t, vocab } = ctx;
   const rows = m.sections.map((s) => ({
     label: ctx.loc(s.title),
-    values: [...CHART_RATINGS.map((r) => s.results.filter((x) => x.rating === r).length)],
+    values: RATINGS.map((r) => s.results.filter((x) => x.rating === r).length),
     unrated: s.results.filter((x) => x.rating === null).length,
   }));
-  const chart = stackedBars({
-    title: t.chartComplianceTitle,
-    alt: t.chartComplianceAlt,
-    rowHeader: t.section,
-    totalHeader: t.total,
-    series: CHART_RATINGS.map((r) => vocab.rating[r]),
-    rows,
-  });
-  const picture_ = ctx.io.renderChart(chart);
-  return [
+  // The dashboards' chart of an audit's compliance (src/shared/charts/dashboards.ts), from this
+  // report's results: the app's Overview tab and the report draw the same picture.
+  const chart = complianceChart(
+    {
+      auditId: m.data.audit.id,
+      results: rows.reduce((n, r) => n + r.values.reduce((a, b) => a + b, 0), 0),
+      sections: m.sections.map((s, i) => ({
+        sectionId: String(i),
+        title: s.title,
+        criteria: s.results.length,
+        ratings: Object.fromEntries(RATINGS.map((r, ri) => [r, rows[i]!.values[ri]!])) as Record<Rating, number>,
+        noRating: rows[i]!.unrated,
+      })),
+    },
+    {
+      title: t.chartComplianceTitle,
+      alt: t.chartComplianceAlt,
+      empty: t.chartComplianceEmpty,
+      section: t.section,
+      total: t.total,
+      noRating: t.notRated,
+      ratings: vocab.rating,
+      localize: (text) => ctx.loc(text),
+    },
+  );
+  const summary = [
     heading(t.compliance, 1),
     para(t.complianceIntro),
     table(
-      [t.section, ...CHART_RATINGS.map((r) => vocab.rating[r]), t.notRated, t.total],
+      [t.section, ...RATINGS.map((r) => vocab.rating[r]), t.notRated, t.total],
       rows.map((r) => [r.label, ...r.values, r.unrated, r.values.reduce((a, b) => a + b, 0) + r.unrated]),
       [20, 12, 12, 12, 12, 12, 10, 10],
     ),
     gap(),
+  ];
+  if (isEmpty(chart)) return [...summary, para(chart.empty)];
+  const picture_ = ctx.io.renderChart(chart);
+  return [
+    ...summary,
     ...picture(
       picture_.png,
       'png',

@@ -3,7 +3,8 @@
  * overdue measures on the report date, each indicator's movement towards its target over time
  * (chart and table), and the progress updates recorded since a chosen date.
  */
-import { bars, lines } from '../../../shared/charts';
+import { lines } from '../../../shared/charts';
+import { isEmpty, measureStatusChart } from '../../../shared/charts/dashboards';
 import { MEASURE_STATUSES } from '../../../shared/domain/vocabulary';
 import { daysOverdue, isOverdue, type ProgressUpdate } from '../../../shared/domain/actionPlan';
 import { chartBlock, heading, para, table, type Block } from './blocks';
@@ -18,16 +19,24 @@ export function monitoringReport(d: PlanReportData, ctx: ReportContext, since: s
   const programmeName = ctx.programmeName ?? d.programme?.name ?? '';
   const title = (id: string) => d.measures.find((m) => m.id === id)?.title ?? t.notAvailable;
 
-  const statusChart = bars({
-    title: t.chartStatusTitle,
-    alt: t.chartStatusAlt,
-    header: t.status,
-    valueHeader: t.count,
-    items: MEASURE_STATUSES.map((s) => ({
-      label: vocab.measureStatus[s],
-      value: d.measures.filter((m) => m.status === s).length,
-    })),
-  });
+  // The dashboards' chart of the plan's measures by status (src/shared/charts/dashboards.ts).
+  const statusChart = measureStatusChart(
+    {
+      measures: d.measures.length,
+      measuresByStatus: MEASURE_STATUSES.map((s) => ({
+        status: s,
+        count: d.measures.filter((m) => m.status === s).length,
+      })),
+    },
+    {
+      title: t.chartStatusTitle,
+      alt: t.chartStatusAlt,
+      empty: t.noMeasuresYet,
+      header: t.status,
+      count: t.count,
+      statuses: vocab.measureStatus,
+    },
+  );
 
   const overdue = d.measures
     .filter((m) => isOverdue(m, ctx.reportDate))
@@ -72,7 +81,7 @@ export function monitoringReport(d: PlanReportData, ctx: ReportContext, since: s
     ...contents(ctx),
     heading(t.statusCounts, 1),
     para(ctx.fill(t.monitoringIntro, { since: ctx.date(since) })),
-    ...chartBlock(ctx, statusChart, true),
+    ...(isEmpty(statusChart) ? [para(statusChart.empty)] : chartBlock(ctx, statusChart, true)),
     heading(t.overdue, 1),
     para(ctx.fill(t.overdueIntro, { date: ctx.date(ctx.reportDate) })),
     overdue.length

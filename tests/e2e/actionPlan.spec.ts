@@ -9,7 +9,7 @@
  * in Spanish.
  */
 import type { Locator, Page } from '@playwright/test';
-import { call, type Api } from './api';
+import { call, openDemo, type Api } from './api';
 import { expect, test } from './fixtures';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: /Main navigation|Navegación principal/ });
@@ -29,12 +29,7 @@ const FINDING = 'No interpreting at the front desk';
 
 /** In the demo, as its coordinator: a finding on the police audit, two recommendations, the manager's answers. */
 async function acceptedRecommendations(api: Api) {
-  await call(api, 'session.begin', { displayName: 'Ana Coordinator', role: 'coordinator', code: 'COORD-1' });
-  await call(api, 'programme.setUp', { name: 'CAMUS', city: 'Fuenlabrada' });
-  await call(api, 'session.openWorkspace', { workspace: 'demo' });
-  const people = (await call(api, 'people.list', {})).items;
-  const byCode = (code: string) => people.find((p) => p.code === code)!;
-  await call(api, 'session.setCurrentPerson', { personId: byCode('COORD-01').id });
+  const { byCode } = await openDemo(api, { as: 'COORD-01' });
   const audit = (await call(api, 'audits.list', {})).items.find((a) => /Police/.test(a.title))!;
   const observation = (await call(api, 'observations.list', { auditId: audit.id })).items[0]!;
   const result = (await call(api, 'audits.consolidatedResults', { auditId: audit.id })).items.find(
@@ -249,11 +244,7 @@ test('a manager reads the plan and a measure’s trace limited to their own serv
   axe,
 }) => {
   const api = { request, harness };
-  await call(api, 'session.begin', { displayName: 'Ana Coordinator', role: 'coordinator', code: 'COORD-1' });
-  await call(api, 'programme.setUp', { name: 'CAMUS', city: 'Fuenlabrada' });
-  await call(api, 'session.openWorkspace', { workspace: 'demo' });
-  const manager = (await call(api, 'people.list', {})).items.find((p) => p.code === 'MGR-POL')!;
-  await call(api, 'session.setCurrentPerson', { personId: manager.id });
+  await openDemo(api, { as: 'MGR-POL' });
   await page.goto('/');
   await nav(page).getByRole('link', { name: 'Action plan' }).click();
   await expect(page.getByRole('heading', { name: 'Local Action Plan', level: 1 })).toBeVisible();

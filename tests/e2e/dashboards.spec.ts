@@ -10,7 +10,7 @@ import { isOverdue } from '../../src/shared/domain/actionPlan';
 import type { Paged } from '../../src/shared/domain/common';
 import { MEASURE_STATUSES, RATINGS, SEVERITIES } from '../../src/shared/domain/vocabulary';
 import { en } from '../../src/shared/i18n/en';
-import { call, type Api } from './api';
+import { call, openDemo, type Api } from './api';
 import { expect, test } from './fixtures';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: /Main navigation|Navegación principal/ });
@@ -89,8 +89,7 @@ test('the dashboard counts what the records hold, in tables too, in English and 
   axe,
 }) => {
   const api = { request, harness };
-  await call(api, 'session.begin', { displayName: 'Ana Coordinator', role: 'coordinator', code: 'C-1' });
-  await call(api, 'session.openWorkspace', { workspace: 'demo' });
+  await openDemo(api);
   const e = await expected(api);
   expect(e.findings).toBeGreaterThan(0);
   expect(e.measures).toBeGreaterThan(0);
@@ -147,8 +146,7 @@ test("an audit's Overview shows its compliance per section, as its consolidated 
   axe,
 }) => {
   const api = { request, harness };
-  await call(api, 'session.begin', { displayName: 'Ana Coordinator', role: 'coordinator', code: 'C-1' });
-  await call(api, 'session.openWorkspace', { workspace: 'demo' });
+  await openDemo(api);
   const audits = await all((offset) => call(api, 'audits.list', { offset }));
   let checked = 0;
   for (const audit of audits) {
@@ -185,8 +183,7 @@ test("a manager's dashboard counts only the findings of the services they manage
   harness,
 }) => {
   const api = { request, harness };
-  await call(api, 'session.begin', { displayName: 'Ana Coordinator', role: 'coordinator', code: 'C-1' });
-  await call(api, 'session.openWorkspace', { workspace: 'demo' });
+  await openDemo(api);
   // Counted as the coordinator, who sees every finding: those of the manager's services.
   const services = await all((offset) => call(api, 'services.list', { offset }));
   const managerId = services.find((s) => s.managerId !== null)!.managerId!;

@@ -17,16 +17,12 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { call, type Api } from './api';
+import { call, openDemo, type Api } from './api';
 import { expect, test } from './fixtures';
 
 /** In the demo: a new audit of the police station in fieldwork, AUD-01 leading AUD-03; works as AUD-01. */
 async function auditInFieldwork(api: Api) {
-  await call(api, 'session.begin', { displayName: 'Ana Coordinator', role: 'coordinator', code: 'COORD-1' });
-  await call(api, 'programme.setUp', { name: 'CAMUS', city: 'Fuenlabrada' });
-  await call(api, 'session.openWorkspace', { workspace: 'demo' });
-  const people = (await call(api, 'people.list', {})).items;
-  const byCode = (code: string) => people.find((p) => p.code === code)!;
+  const { byCode } = await openDemo(api);
   const service = (await call(api, 'services.list', {})).items.find((s) => /Police/.test(s.name))!;
   const template = (await call(api, 'templates.list', {})).items.find((t) => t.key === 'local_police')!;
   const version = (await call(api, 'templateVersions.list', { templateId: template.id })).items.find(
@@ -212,11 +208,7 @@ test('the lead sees the demo’s disagreements with kappa and sets a consolidate
   axe,
 }) => {
   const api = { request, harness };
-  await call(api, 'session.begin', { displayName: 'Ana Coordinator', role: 'coordinator', code: 'COORD-1' });
-  await call(api, 'programme.setUp', { name: 'CAMUS', city: 'Fuenlabrada' });
-  await call(api, 'session.openWorkspace', { workspace: 'demo' });
-  const lead = (await call(api, 'people.list', {})).items.find((p) => p.code === 'AUD-01')!;
-  await call(api, 'session.setCurrentPerson', { personId: lead.id });
+  const lead = (await openDemo(api, { as: 'AUD-01' })).byCode('AUD-01');
   const audit = (await call(api, 'audits.list', {})).items.find((a) => /Police/.test(a.title))!;
   const expected = await call(api, 'audits.agreement', { id: audit.id });
 
@@ -261,9 +253,7 @@ test('a coordinator plans an audit from the keyboard; only the status moves that
   axe,
 }) => {
   const api = { request, harness };
-  await call(api, 'session.begin', { displayName: 'Ana Coordinator', role: 'coordinator', code: 'COORD-1' });
-  await call(api, 'programme.setUp', { name: 'CAMUS', city: 'Fuenlabrada' });
-  await call(api, 'session.openWorkspace', { workspace: 'demo' });
+  await openDemo(api);
   await page.goto('/#/audits');
   // Filters: the demo's two audits; by status, one.
   await expect(page.getByRole('table', { name: 'Audits' }).locator('tbody tr')).toHaveCount(2);

@@ -11,15 +11,14 @@
  * core. axe finds nothing on the Findings tab and the Reviews screen in English and Spanish.
  */
 import type { Page } from '@playwright/test';
-import { call, type Api } from './api';
+import { call, openDemo, type Api } from './api';
 import { expect, test } from './fixtures';
 
 const POLICE = 'Audit of the Local Police — Central Station';
 
 /** The demo, as its coordinator, with four more non-compliant results in the police audit. */
 async function demoWithResults(api: Api) {
-  await call(api, 'session.begin', { displayName: 'Ana Coordinator', role: 'coordinator', code: 'C-1' });
-  await call(api, 'session.openWorkspace', { workspace: 'demo' });
+  await openDemo(api);
   const audit = (await call(api, 'audits.list', {})).items.find((a) => a.title === POLICE)!;
   const checklist = await call(api, 'templateVersions.checklist', { id: audit.templateVersionId });
   const results = (await call(api, 'audits.consolidatedResults', { auditId: audit.id, limit: 500 })).items;

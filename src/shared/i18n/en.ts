@@ -801,8 +801,6 @@ export const en = {
       evidenceRecord: 'Record',
       addLink: 'Add',
       remove: 'Remove {{label}} from the evidence',
-      edit: 'Edit “{{title}}”',
-      archive: 'Archive “{{title}}”',
       history: 'History of the finding',
       showTrace: 'Show where it led (recommendations, answers, measures)',
       hideTrace: 'Hide where it led',
@@ -839,8 +837,6 @@ export const en = {
       answers: 'Answers',
       notAnswered: 'Not answered yet',
       answer: '{{decision}} · {{code}} · {{date}}',
-      edit: 'Edit “{{title}}”',
-      archive: 'Archive “{{title}}”',
       history: 'History of the recommendation',
     },
     answer: {

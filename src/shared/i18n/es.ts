@@ -928,8 +928,6 @@ export const es: Translation = {
       evidenceRecord: 'Registro',
       addLink: 'Añadir',
       remove: 'Quitar {{label}} de las evidencias',
-      edit: 'Editar «{{title}}»',
-      archive: 'Archivar «{{title}}»',
       history: 'Historial del hallazgo',
       showTrace: 'Mostrar adónde llevó (recomendaciones, respuestas, medidas)',
       hideTrace: 'Ocultar adónde llevó',
@@ -966,8 +964,6 @@ export const es: Translation = {
       answers: 'Respuestas',
       notAnswered: 'Sin responder todavía',
       answer: '{{decision}} · {{code}} · {{date}}',
-      edit: 'Editar «{{title}}»',
-      archive: 'Archivar «{{title}}»',
       history: 'Historial de la recomendación',
     },
     answer: {

@@ -18,6 +18,7 @@ import { api, errorMessage } from '../../api/client';
 import { usePeople } from '../../api/hooks';
 import { useGrounds } from '../../api/fieldworkHooks';
 import { ConfirmArchive } from '../../components/ConfirmArchive';
+import { RowActions } from '../../components/RowActions';
 import { FindingForm, type FindingFormMode } from './FindingForm';
 import { mergeDrafts, type FindingDraft } from './review';
 import { RecommendationForm } from './RecommendationForm';
@@ -226,25 +227,11 @@ export function FindingsTab({ audit, me }: { audit: Audit; me: Person }): React.
             role={role}
             actions={
               canWrite && (
-                <Group gap="xs" wrap="nowrap">
-                  <Button
-                    size="xs"
-                    variant="default"
-                    aria-label={t('findingsUi.finding.edit', { title: f.title })}
-                    onClick={() => setForm({ mode: 'edit', start: f })}
-                  >
-                    {t('common.edit')}
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    aria-label={t('findingsUi.finding.archive', { title: f.title })}
-                    onClick={() => setArchiving(f)}
-                  >
-                    {t('common.archive')}
-                  </Button>
-                </Group>
+                <RowActions
+                  name={f.title}
+                  onEdit={() => setForm({ mode: 'edit', start: f })}
+                  onArchive={() => setArchiving(f)}
+                />
               )
             }
           />
@@ -275,25 +262,11 @@ export function FindingsTab({ audit, me }: { audit: Audit; me: Person }): React.
             role={role}
             actions={
               canWrite && (
-                <Group gap="xs" wrap="nowrap">
-                  <Button
-                    size="xs"
-                    variant="default"
-                    aria-label={t('findingsUi.recommendation.edit', { title: r.title })}
-                    onClick={() => setRecForm({ recommendation: r })}
-                  >
-                    {t('common.edit')}
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    aria-label={t('findingsUi.recommendation.archive', { title: r.title })}
-                    onClick={() => setArchiving(r)}
-                  >
-                    {t('common.archive')}
-                  </Button>
-                </Group>
+                <RowActions
+                  name={r.title}
+                  onEdit={() => setRecForm({ recommendation: r })}
+                  onArchive={() => setArchiving(r)}
+                />
               )
             }
           />

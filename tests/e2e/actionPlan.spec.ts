@@ -128,6 +128,19 @@ test('the coordinator plans measures from accepted recommendations, records prog
   await expect(page.getByText('No progress recorded yet: the measure is not started.')).toBeVisible();
   await axe('measure page');
 
+  // The coordinator's overview marks overdue measures too, among what is next (the earliest due
+  // first: the demo's own), each leading to its page.
+  await nav(page).getByRole('link', { name: 'Overview' }).click();
+  const due = page.getByRole('region', { name: 'What is next' }).getByTestId('next-measure').first();
+  await expect(due.getByTestId('overdue')).toContainText('Overdue since');
+  await axe('overview with overdue measures');
+  const dueTitle = (await due.getByRole('link').innerText()).replace(/ — due .*$/, '');
+  await due.getByRole('link').click();
+  await expect(page.getByRole('heading', { name: dueTitle, level: 1 })).toBeVisible();
+  await page.goBack();
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: COMMITTED, level: 1 })).toBeVisible();
+
   await page.getByRole('button', { name: 'Record progress' }).click();
   await dialog(page).getByRole('combobox', { name: 'Status' }).selectOption('in_progress');
   await field(dialog(page), 'Indicator value (%)').fill('40');

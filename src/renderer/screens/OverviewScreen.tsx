@@ -2,12 +2,13 @@
  * The coordinator's landing screen: the programme at a glance — how much there is, what is in
  * progress, and what comes next (including the first steps of a new programme).
  */
-import { Anchor, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAudits, useMeasures, usePeople, useServices, useSession } from '../api/hooks';
 import { formatDate } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
+import { OverdueMark } from './plan/status';
 
 const IN_PROGRESS = ['fieldwork', 'submitted', 'in_review'] as const;
 
@@ -69,7 +70,15 @@ export function OverviewScreen(): React.JSX.Element | null {
     );
   for (const m of openMeasures.slice(0, 5))
     next.push(
-      t('overview.measureDue', { title: m.title, date: formatDate(m.dueDate, i18n.language) ?? t('overview.noDate') }),
+      <Group gap="xs" data-testid="next-measure">
+        <Anchor component={Link} to={`/plan/${m.id}`}>
+          {t('overview.measureDue', {
+            title: m.title,
+            date: formatDate(m.dueDate, i18n.language) ?? t('overview.noDate'),
+          })}
+        </Anchor>
+        <OverdueMark measure={m} />
+      </Group>,
     );
 
   const period = [formatDate(programme.periodStart, i18n.language), formatDate(programme.periodEnd, i18n.language)]

@@ -166,6 +166,9 @@ test('an auditor answers a section, logs observations and a situation test; all 
     await expect(rows.nth(i).getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
   await expect(page.getByTestId('section-progress-0')).toHaveText(`${n} of ${n} answered`);
   await expect(rows.first().getByRole('radio', { name: /^1 · / })).toBeChecked();
+  // The photograph's caption is changed afterwards (through the core): its own history shows it.
+  const [photo] = (await call(api, 'attachments.list', { auditId: audit.id })).items;
+  await call(api, 'attachments.update', { id: photo!.id, rev: photo!.rev, caption: 'Reception desk, no signs' });
   await press(tab(page, /Observations/));
   await expect(page.getByTestId('observation-entry')).toHaveCount(3);
 
@@ -177,8 +180,13 @@ test('an auditor answers a section, logs observations and a situation test; all 
   // The whole entry, with the image preview and its history.
   await press(hit.getByRole('button', { name: 'Show whole entry' }));
   await expect(hit.getByRole('img', { name: 'reception.png' })).toBeVisible();
-  await press(hit.getByRole('button', { name: 'Show history' }));
-  await expect(hit.getByRole('list', { name: 'History' })).toContainText('created');
+  await press(hit.getByRole('button', { name: 'Show history', exact: true }));
+  await expect(hit.getByRole('list', { name: 'History', exact: true })).toContainText('created');
+  // Its attachment has a history of its own.
+  await press(hit.getByRole('button', { name: 'Show history — History of the attachment reception.png' }));
+  const fileHistory = hit.getByRole('list', { name: 'History of the attachment reception.png' });
+  await expect(fileHistory).toContainText('created');
+  await expect(fileHistory).toContainText('Reception desk, no signs');
   await axe('observation search and entry');
 
   // The same screens in Spanish.

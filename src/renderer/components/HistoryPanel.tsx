@@ -56,6 +56,11 @@ export function HistoryPanel({
           variant="default"
           aria-expanded={open}
           aria-controls={panelId}
+          // Several panels on one page (an observation and its attachments) tell their buttons
+          // apart by the panel's title; the visible words come first (WCAG "label in name").
+          aria-label={
+            title ? `${open ? t('fieldwork.history.hide') : t('fieldwork.history.show')} — ${title}` : undefined
+          }
           onClick={() => setOpen((o) => !o)}
         >
           {open ? t('fieldwork.history.hide') : t('fieldwork.history.show')}

@@ -525,6 +525,7 @@ export const en = {
     },
     history: {
       title: 'History',
+      ofAttachment: 'History of the attachment {{name}}',
       show: 'Show history',
       hide: 'Hide history',
       empty: 'No changes recorded.',

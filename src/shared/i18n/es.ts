@@ -471,6 +471,7 @@ export const es: Translation = {
     },
     history: {
       title: 'Historial',
+      ofAttachment: 'Historial del adjunto {{name}}',
       show: 'Mostrar historial',
       hide: 'Ocultar historial',
       empty: 'No hay cambios registrados.',

@@ -571,6 +571,14 @@ function EntryDetail({ id, bodyId, auditId }: { id: string; bodyId: string; audi
         </Group>
       )}
       <HistoryPanel entityId={id} entity="observation" />
+      {(files.data?.items ?? []).map((a) => (
+        <HistoryPanel
+          key={a.id}
+          entityId={a.id}
+          entity="attachment"
+          title={t('fieldwork.history.ofAttachment', { name: a.fileName })}
+        />
+      ))}
     </Stack>
   );
 }

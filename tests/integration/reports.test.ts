@@ -223,6 +223,32 @@ describe('the Local Action Plan', () => {
   });
 });
 
+describe('an indicator’s unit', () => {
+  it('follows its figures in the plan and in the monitoring report', async () => {
+    const source = demo.measures.find((m) => m.baseline !== null && m.target !== null && m.progress.length > 0)!;
+    const measure = (await core.call('measures.list', { limit: 200 })).items.find((m) => m.title === source.title)!;
+    const value = [...source.progress].reverse().find((p) => p.indicatorValue !== null)!.indicatorValue!;
+    const changed = await core.call('measures.update', { id: measure.id, rev: measure.rev, indicatorUnit: 'visits' });
+    try {
+      const read = async (kind: 'plan' | 'monitoring') => {
+        const r = await core.call('reports.generate', {
+          kind,
+          language: 'en',
+          reportDate: '2026-03-31',
+          since: '2000-01-01',
+        });
+        return (await readDocx(Buffer.from(r.contentBase64!, 'base64'))).text;
+      };
+      const plan = await read('plan');
+      contains(plan, `${source.baseline} visits`);
+      contains(plan, `${source.target} visits`);
+      contains(await read('monitoring'), `${value} visits`);
+    } finally {
+      await core.call('measures.update', { id: measure.id, rev: changed.rev, indicatorUnit: '' });
+    }
+  });
+});
+
 describe('the monitoring report', () => {
   it('counts statuses, lists overdue measures and changes, with charts that have alt text and a table', async () => {
     const d = await report({ kind: 'monitoring', language: 'en', since: '2025-12-31' });

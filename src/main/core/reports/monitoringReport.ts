@@ -18,6 +18,7 @@ export function monitoringReport(d: PlanReportData, ctx: ReportContext, since: s
   const { t, vocab } = ctx;
   const programmeName = ctx.programmeName ?? d.programme?.name ?? '';
   const title = (id: string) => d.measures.find((m) => m.id === id)?.title ?? t.notAvailable;
+  const unit = (id: string) => d.measures.find((m) => m.id === id)?.indicatorUnit ?? '';
 
   // The dashboards' chart of the plan's measures by status (src/shared/charts/dashboards.ts).
   const statusChart = measureStatusChart(
@@ -72,7 +73,7 @@ export function monitoringReport(d: PlanReportData, ctx: ReportContext, since: s
         title(p.measureId),
         vocab.measureStatus[previous],
         vocab.measureStatus[p.status],
-        number(ctx, p.indicatorValue),
+        number(ctx, p.indicatorValue, unit(p.measureId)),
         p.note,
       ];
     });

@@ -31,8 +31,11 @@ export function latestValue(progress: ProgressUpdate[], measureId: string): numb
   return best?.indicatorValue ?? null;
 }
 
-export const number = (ctx: ReportContext, n: number | null): string =>
-  n === null ? ctx.t.notAvailable : new Intl.NumberFormat(ctx.language === 'es' ? 'es-ES' : 'en-GB').format(n);
+/** A number in the report's language, with the indicator's unit when it has one. */
+export const number = (ctx: ReportContext, n: number | null, unit = ''): string =>
+  n === null
+    ? ctx.t.notAvailable
+    : `${new Intl.NumberFormat(ctx.language === 'es' ? 'es-ES' : 'en-GB').format(n)}${unit ? ` ${unit}` : ''}`;
 
 function money(ctx: ReportContext, n: number | null): string {
   return n === null
@@ -59,9 +62,9 @@ function measureBlock(d: PlanReportData, ctx: ReportContext, m: Measure, n: stri
       [t.startDate, ctx.date(m.startDate)],
       [t.dueDate, ctx.date(m.dueDate)],
       [t.indicator, m.indicator],
-      [t.baseline, number(ctx, m.baseline)],
-      [t.target, number(ctx, m.target)],
-      [t.latestValue, number(ctx, latestValue(d.progress, m.id))],
+      [t.baseline, number(ctx, m.baseline, m.indicatorUnit)],
+      [t.target, number(ctx, m.target, m.indicatorUnit)],
+      [t.latestValue, number(ctx, latestValue(d.progress, m.id), m.indicatorUnit)],
       [t.budget, money(ctx, m.budget)],
     ]),
     para(t.behind, 'FieldLabel'),

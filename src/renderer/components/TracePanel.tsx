@@ -13,22 +13,13 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TraceEvidence, TraceFinding, TraceMeasure, TraceRecommendation } from '../../shared/domain/trace';
-import type { EvidenceKind } from '../../shared/domain/evidence';
 import { errorMessage } from '../api/client';
 import { usePeople } from '../api/hooks';
 import { useFindingTrace, useMeasureTrace } from '../api/planHooks';
+import { EVIDENCE_TAB } from '../screens/audit/findingsData';
 import { localized, formatDateTime } from '../screens/audit/text';
 import { OverdueMark } from '../screens/plan/status';
 import { formatDate } from './DataTable';
-
-/** The audit page's tab that lists each kind of evidence. */
-const EVIDENCE_TAB: Record<EvidenceKind, string> = {
-  consolidated_result: 'checklist',
-  response: 'checklist',
-  observation: 'observations',
-  situation_test: 'tests',
-  attachment: 'observations',
-};
 
 export const measurePath = (id: string): string => `/plan/${id}`;
 export const findingPath = (auditId: string, id: string): string => `/audits/${auditId}?tab=findings&finding=${id}`;

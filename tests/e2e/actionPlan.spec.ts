@@ -184,6 +184,10 @@ test('the coordinator plans measures from accepted recommendations, records prog
     new RegExp(`/audits/${observation.auditId}\\?tab=observations&record=${observation.id}`),
   );
   await expect(page.getByRole('tab', { name: 'Observations' })).toHaveAttribute('aria-selected', 'true');
+  // …on the entry itself, brought into view with the focus on it.
+  await expect(
+    page.getByTestId('observation-entry').and(page.locator(`[id="record-${observation.id}"]`)),
+  ).toBeFocused();
 
   // Forward again from the finding: the trace's link lands on that finding's card in the audit's
   // Findings tab, whose own trace leads to the recommendation, its answer and this measure.

@@ -7,7 +7,7 @@
  */
 import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { mayCall } from '../../../shared/api/roles';
@@ -19,6 +19,7 @@ import { usePeople } from '../../api/hooks';
 import { useGrounds } from '../../api/fieldworkHooks';
 import { ConfirmArchive } from '../../components/ConfirmArchive';
 import { RowActions } from '../../components/RowActions';
+import { useBringIntoView } from '../../components/useBringIntoView';
 import { FindingForm, type FindingFormMode } from './FindingForm';
 import { mergeDrafts, type FindingDraft } from './review';
 import { RecommendationForm } from './RecommendationForm';
@@ -66,13 +67,7 @@ export function FindingsTab({ audit, me }: { audit: Audit; me: Person }): React.
     : params.get('recommendation')
       ? recommendationAnchor(params.get('recommendation')!)
       : null;
-  const listsRead = findings.isSuccess && recommendations.isSuccess;
-  useEffect(() => {
-    if (!target || !listsRead) return;
-    const card = document.getElementById(target);
-    card?.scrollIntoView({ block: 'start' });
-    card?.focus({ preventScroll: true });
-  }, [target, listsRead]);
+  useBringIntoView(target, findings.isSuccess && recommendations.isSuccess);
   const findingsById = new Map(findingList.map((f) => [f.id, f]));
   const live = (suggestions.data ?? []).filter((s) => s.dismissal === null);
   const dismissed = (suggestions.data ?? []).filter((s) => s.dismissal !== null);

@@ -37,6 +37,8 @@ import { usePeople } from '../../api/hooks';
 import { useChecklist, useGrounds } from '../../api/fieldworkHooks';
 import { clearDraft, readDraft, writeDraft } from '../../components/drafts';
 import { HistoryPanel } from '../../components/HistoryPanel';
+import { recordAnchor, useBringIntoView } from '../../components/useBringIntoView';
+import { useSearchParams } from 'react-router';
 import { Marked } from '../../components/Marked';
 import { MEDIA_TYPES, type MediaType } from '../../../shared/domain/files';
 
@@ -384,6 +386,11 @@ function Log({ audit }: { audit: Audit }): React.JSX.Element {
     staleTime: 30_000,
   });
   const entries = search.data?.pages.flatMap((p) => p.items) ?? [];
+  // A link to one entry (`?record=<id>`, from a finding's trace) lands on it when it is among the
+  // entries read (the newest first, a page at a time).
+  const [params] = useSearchParams();
+  const linked = params.get('record');
+  useBringIntoView(linked ? recordAnchor(linked) : null, search.isSuccess);
   const byId = new Map((people.data ?? []).map((p) => [p.id, p]));
   const team = audit.teamIds.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined);
   const all = { value: '', label: t('common.all') };
@@ -492,6 +499,8 @@ const EntryCard = memo(
         component="article"
         aria-labelledby={`${bodyId}-h`}
         data-testid="observation-entry"
+        id={recordAnchor(o.id)}
+        tabIndex={-1}
       >
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Stack gap={2}>

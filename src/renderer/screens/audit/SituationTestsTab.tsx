@@ -27,6 +27,8 @@ import { useGrounds, useSituationTests } from '../../api/fieldworkHooks';
 import { formatDate } from '../../components/DataTable';
 import { FormModal } from '../../components/FormModal';
 import { HistoryPanel } from '../../components/HistoryPanel';
+import { recordAnchor, useBringIntoView } from '../../components/useBringIntoView';
+import { useSearchParams } from 'react-router';
 import { useForm } from '../../components/useForm';
 import { localized } from './text';
 
@@ -49,6 +51,10 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function SituationTestsTab({ audit }: { audit: Audit }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const tests = useSituationTests(audit.id);
+  // A link to one test (`?record=<id>`, from a finding's trace) lands on its card.
+  const [params] = useSearchParams();
+  const linked = params.get('record');
+  useBringIntoView(linked ? recordAnchor(linked) : null, tests.isSuccess);
   const grounds = useGrounds();
   const people = usePeople({});
   const qc = useQueryClient();
@@ -207,6 +213,8 @@ function TestCard({ test: s, groundLabel }: { test: SituationTest; groundLabel: 
       component="article"
       aria-label={s.scenario.slice(0, 80)}
       data-testid="situation-test"
+      id={recordAnchor(s.id)}
+      tabIndex={-1}
     >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap">

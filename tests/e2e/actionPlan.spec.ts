@@ -204,6 +204,16 @@ test('the coordinator plans measures from accepted recommendations, records prog
   await expect(forward).toContainText(`Recommendation: ${ACCEPTED}`);
   await expect(forward.getByRole('link', { name: new RegExp(`^Measure: ${COMMITTED}`) })).toBeVisible();
   await axe('findings tab with a finding traced forward');
+  // Its observation, opened from the finding's evidence, lands on the entry in its tab.
+  await card
+    .getByTestId('finding-evidence')
+    .getByRole('button', { name: /^Observation: / })
+    .click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Show in its tab' }).click();
+  await expect(page.getByRole('tab', { name: 'Observations' })).toHaveAttribute('aria-selected', 'true');
+  await expect(
+    page.getByTestId('observation-entry').and(page.locator(`[id="record-${observation.id}"]`)),
+  ).toBeFocused();
 
   // In Spanish.
   await call(api, 'session.setLanguage', { language: 'es' });

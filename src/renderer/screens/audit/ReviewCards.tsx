@@ -116,8 +116,10 @@ function EvidenceButton({
               <Button
                 variant="default"
                 onClick={() => {
+                  // The tab, and on it the record's card (useBringIntoView).
                   const next = new URLSearchParams(params);
                   next.set('tab', tab);
+                  next.set('record', link.id);
                   setOpen(false);
                   setParams(next);
                 }}

@@ -5,7 +5,7 @@
  * chart has a table view; an empty one says so.
  */
 import { useMemo, useState } from 'react';
-import { Alert, Badge, Loader, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Loader, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ProgrammeDashboard } from '../../shared/domain/dashboards';
@@ -21,21 +21,9 @@ import { errorMessage } from '../api/client';
 import { useProgrammeDashboard } from '../api/dashboardHooks';
 import { ChartView } from '../components/ChartView';
 import { DataTable, formatDate } from '../components/DataTable';
+import { Count } from '../components/Count';
 import { PageHeader } from '../components/PageHeader';
 import { localized } from './audit/text';
-
-function Count({ label, value, testId }: { label: string; value: number; testId: string }): React.JSX.Element {
-  return (
-    <Paper withBorder radius="md" p="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fz={28} fw={700} data-testid={testId}>
-        {value}
-      </Text>
-    </Paper>
-  );
-}
 
 const severities = (t: TFunction) =>
   Object.fromEntries(SEVERITIES.map((s) => [s, t(`vocab.severity.${s}`)])) as Record<

@@ -2,28 +2,16 @@
  * The coordinator's landing screen: the programme at a glance — how much there is, what is in
  * progress, and what comes next (including the first steps of a new programme).
  */
-import { Anchor, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAudits, useMeasures, usePeople, useServices, useSession } from '../api/hooks';
 import { formatDate } from '../components/DataTable';
+import { Count } from '../components/Count';
 import { PageHeader } from '../components/PageHeader';
 import { OverdueMark } from './plan/status';
 
 const IN_PROGRESS = ['fieldwork', 'submitted', 'in_review'] as const;
-
-function Count({ label, value, testId }: { label: string; value: number; testId: string }): React.JSX.Element {
-  return (
-    <Paper withBorder radius="md" p="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fz={28} fw={700} data-testid={testId}>
-        {value}
-      </Text>
-    </Paper>
-  );
-}
 
 export function OverviewScreen(): React.JSX.Element | null {
   const { t, i18n } = useTranslation();

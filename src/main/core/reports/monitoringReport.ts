@@ -17,8 +17,10 @@ import { number } from './planReport';
 export function monitoringReport(d: PlanReportData, ctx: ReportContext, since: string): ReportParts {
   const { t, vocab } = ctx;
   const programmeName = ctx.programmeName ?? d.programme?.name ?? '';
-  const title = (id: string) => d.measures.find((m) => m.id === id)?.title ?? t.notAvailable;
-  const unit = (id: string) => d.measures.find((m) => m.id === id)?.indicatorUnit ?? '';
+  // Looked up once per progress update: a map, not a search of the measures each time.
+  const measureById = new Map(d.measures.map((m) => [m.id, m]));
+  const title = (id: string) => measureById.get(id)?.title ?? t.notAvailable;
+  const unit = (id: string) => measureById.get(id)?.indicatorUnit ?? '';
 
   // The dashboards' chart of the plan's measures by status (src/shared/charts/dashboards.ts).
   const statusChart = measureStatusChart(

@@ -19,11 +19,11 @@ import { usePeople } from '../../api/hooks';
 import { useGrounds } from '../../api/fieldworkHooks';
 import { ConfirmArchive } from '../../components/ConfirmArchive';
 import { RowActions } from '../../components/RowActions';
-import { useBringIntoView } from '../../components/useBringIntoView';
+import { recordAnchor, useBringIntoView } from '../../components/useBringIntoView';
 import { FindingForm, type FindingFormMode } from './FindingForm';
 import { mergeDrafts, type FindingDraft } from './review';
 import { RecommendationForm } from './RecommendationForm';
-import { FindingCard, RecommendationCard, ReviewStateBox, findingAnchor, recommendationAnchor } from './ReviewCards';
+import { FindingCard, RecommendationCard, ReviewStateBox } from './ReviewCards';
 import {
   REVIEW_KEYS,
   useEvidenceIndex,
@@ -62,12 +62,8 @@ export function FindingsTab({ audit, me }: { audit: Audit; me: Person }): React.
   // A link to one finding or recommendation (`&finding=…`, `&recommendation=…`, e.g. from a
   // measure's trace) brings its card into view and moves the focus to it once the lists are read.
   const [params] = useSearchParams();
-  const target = params.get('finding')
-    ? findingAnchor(params.get('finding')!)
-    : params.get('recommendation')
-      ? recommendationAnchor(params.get('recommendation')!)
-      : null;
-  useBringIntoView(target, findings.isSuccess && recommendations.isSuccess);
+  const linked = params.get('finding') ?? params.get('recommendation');
+  useBringIntoView(linked ? recordAnchor(linked) : null, findings.isSuccess && recommendations.isSuccess);
   const findingsById = new Map(findingList.map((f) => [f.id, f]));
   const live = (suggestions.data ?? []).filter((s) => s.dismissal === null);
   const dismissed = (suggestions.data ?? []).filter((s) => s.dismissal !== null);

@@ -15,6 +15,7 @@ import type { Person } from '../../../shared/domain/programme';
 import { formatDate } from '../../components/DataTable';
 import { HistoryPanel } from '../../components/HistoryPanel';
 import { TracePanel } from '../../components/TracePanel';
+import { recordAnchor } from '../../components/useBringIntoView';
 import { EVIDENCE_TAB, linkKey, type EvidenceItem } from './findingsData';
 import { reviewState } from './review';
 import { formatDateTime } from './text';
@@ -134,10 +135,6 @@ function EvidenceButton({
   );
 }
 
-/** The element ids of a finding's and a recommendation's cards: links from elsewhere (the plan's trace) scroll to them. */
-export const findingAnchor = (id: string): string => `finding-${id}`;
-export const recommendationAnchor = (id: string): string => `recommendation-${id}`;
-
 export function FindingCard({
   finding: f,
   evidence,
@@ -170,7 +167,7 @@ export function FindingCard({
       component="article"
       aria-label={f.title}
       data-testid="finding"
-      id={findingAnchor(f.id)}
+      id={recordAnchor(f.id)}
       tabIndex={-1}
     >
       <Stack gap="sm">
@@ -282,7 +279,7 @@ export function RecommendationCard({
       component="article"
       aria-label={r.title}
       data-testid="recommendation"
-      id={recommendationAnchor(r.id)}
+      id={recordAnchor(r.id)}
       tabIndex={-1}
     >
       <Stack gap="sm">
